@@ -1,0 +1,16 @@
+import type { Block } from 'payload'
+
+export const FactBlock: Block = {
+  slug: 'fact',
+  interfaceName: 'FactBlock',
+  labels: { singular: 'Fact', plural: 'Facts' },
+  fields: [
+    {
+      name: 'fact',
+      type: 'relationship',
+      relationTo: ['results', 'titles'],
+      required: true,
+      admin: { description: 'A race result or a title, shown as a fact box.' },
+    },
+  ],
+}

@@ -1,0 +1,57 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { env } from '../../config/env'
+import { populateCreditLine } from './hooks/populateCreditLine'
+
+export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
+
+export const Photos: CollectionConfig = {
+  slug: 'photos',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: {
+    useAsTitle: 'alt',
+    defaultColumns: ['filename', 'alt', 'creditLine', 'updatedAt'],
+    group: 'Media',
+  },
+  upload: {
+    staticDir: env().mediaDir,
+    mimeTypes: PHOTO_MIME_TYPES,
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+    imageSizes: [
+      { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
+      { name: 'card', width: 768, height: 432 },
+      { name: 'large', width: 1600, withoutEnlargement: true },
+      { name: 'social', width: 1200, height: 630 },
+    ],
+  },
+  hooks: { beforeChange: [populateCreditLine] },
+  fields: [
+    { name: 'alt', type: 'text', required: true, localized: true, admin: { description: 'What the photo shows, for readers who cannot see it.' } },
+    { name: 'caption', type: 'textarea', localized: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'photographer', type: 'relationship', relationTo: 'photographers', admin: { width: '50%' } },
+        {
+          name: 'creditOverride',
+          type: 'text',
+          admin: { width: '50%', description: 'Only when the credit must differ from the photographer\'s, e.g. "Pool photo / IMSA".' },
+        },
+      ],
+    },
+    {
+      name: 'creditLine',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, description: 'Printed with the photo everywhere it appears. Derived from the photographer unless overridden.' },
+    },
+    { name: 'copyrightNotice', type: 'text' },
+    { name: 'licenseUrl', type: 'text', admin: { description: 'URL of the licence terms (IPTC "Web Statement of Rights").' } },
+    { name: 'takenAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'peopleShown', type: 'relationship', relationTo: 'people', hasMany: true },
+    { name: 'entriesShown', type: 'relationship', relationTo: 'entries', hasMany: true, admin: { description: 'Cars in the picture.' } },
+  ],
+}

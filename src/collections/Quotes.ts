@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../access/anyone'
+import { isStaff } from '../access/isStaff'
+
+export const Quotes: CollectionConfig = {
+  slug: 'quotes',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { useAsTitle: 'text', defaultColumns: ['text', 'speaker', 'role', 'organisation'], group: 'Content' },
+  fields: [
+    { name: 'text', type: 'textarea', required: true, localized: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'speaker', type: 'relationship', relationTo: 'people', required: true, admin: { width: '50%' } },
+        {
+          name: 'role',
+          type: 'text',
+          admin: { width: '50%', description: 'Title at the time, e.g. "Vice president, Global Cadillac"' },
+        },
+      ],
+    },
+    { name: 'organisation', type: 'text' },
+    { name: 'event', type: 'relationship', relationTo: 'events' },
+    { name: 'sourceArticle', type: 'relationship', relationTo: 'articles', admin: { description: 'Where the quote was first published.' } },
+  ],
+}

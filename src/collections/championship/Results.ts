@@ -1,0 +1,44 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import type { Result } from '../../payload-types'
+import { incoming, relatedName } from './labels'
+
+export const RESULT_STATUSES = ['classified', 'not-classified', 'dnf', 'dns', 'dsq'] as const
+
+const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalDoc, req }) => {
+  const event = await relatedName(req, 'events', incoming(data, originalDoc, 'event'))
+  const entry = await relatedName(req, 'entries', incoming(data, originalDoc, 'entry'), 'label')
+  const position = incoming(data, originalDoc, 'positionOverall')
+  const status = incoming(data, originalDoc, 'status')
+  const outcome = status === 'classified' && position ? `P${position}` : String(status ?? '').toUpperCase()
+  return { ...data, label: `${event ?? '?'}: ${entry ?? '?'} ${outcome}`.trim() }
+}
+
+export const Results: CollectionConfig = {
+  slug: 'results',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { useAsTitle: 'label', defaultColumns: ['label', 'positionOverall', 'positionInClass', 'status'], group: 'Championship' },
+  hooks: { beforeChange: [labelResult] },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'event', type: 'relationship', relationTo: 'events', required: true, admin: { width: '50%' } },
+        { name: 'entry', type: 'relationship', relationTo: 'entries', required: true, admin: { width: '50%' } },
+      ],
+    },
+    { name: 'session', type: 'text', defaultValue: 'Race', admin: { description: 'e.g. "Race", "Qualifying"' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'status', type: 'select', required: true, defaultValue: 'classified', options: RESULT_STATUSES.map((value) => ({ label: value, value })), admin: { width: '34%' } },
+        { name: 'positionOverall', type: 'number', min: 1, admin: { width: '33%' } },
+        { name: 'positionInClass', type: 'number', min: 1, admin: { width: '33%' } },
+      ],
+    },
+    { name: 'laps', type: 'number', min: 0 },
+    { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+  ],
+}

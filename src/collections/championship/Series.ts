@@ -1,0 +1,19 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import { slug } from '../../fields/slug'
+
+export const Series: CollectionConfig = {
+  slug: 'series',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortName', 'organiser'], group: 'Championship' },
+  labels: { singular: 'Series', plural: 'Series' },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    slug('name'),
+    { name: 'shortName', type: 'text', admin: { description: 'e.g. "IMSA"' } },
+    { name: 'organiser', type: 'text' },
+    { name: 'website', type: 'text' },
+  ],
+}

@@ -1,0 +1,43 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { anyone } from '../../access/anyone'
+import { isStaff } from '../../access/isStaff'
+import type { Title } from '../../payload-types'
+import { incoming, relatedName } from './labels'
+
+export const TITLE_KINDS = ['drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other'] as const
+
+const labelTitle: CollectionBeforeChangeHook<Title> = async ({ data, originalDoc, req }) => {
+  const season = await relatedName(req, 'seasons', incoming(data, originalDoc, 'season'), 'year')
+  return { ...data, label: [season, incoming(data, originalDoc, 'name')].filter(Boolean).join(' ') }
+}
+
+export const Titles: CollectionConfig = {
+  slug: 'titles',
+  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  admin: { useAsTitle: 'label', defaultColumns: ['label', 'kind', 'clinchedAt'], group: 'Championship' },
+  hooks: { beforeChange: [labelTitle] },
+  fields: [
+    { name: 'name', type: 'text', required: true, admin: { description: 'As awarded, e.g. "GTP Manufacturers\' Championship"' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'season', type: 'relationship', relationTo: 'seasons', required: true, admin: { width: '33%' } },
+        { name: 'class', type: 'relationship', relationTo: 'classes', admin: { width: '33%' } },
+        { name: 'kind', type: 'select', required: true, options: TITLE_KINDS.map((value) => ({ label: value.replace('-', ' '), value })), admin: { width: '34%' } },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Won by',
+      fields: [
+        { name: 'winnerEntry', type: 'relationship', relationTo: 'entries' },
+        { name: 'winnerPeople', type: 'relationship', relationTo: 'people', hasMany: true },
+        { name: 'winnerTeam', type: 'relationship', relationTo: 'teams' },
+        { name: 'winnerManufacturer', type: 'relationship', relationTo: 'manufacturers' },
+      ],
+    },
+    { name: 'clinchedAt', type: 'relationship', relationTo: 'events' },
+    { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+  ],
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Every environment variable the CMS reads is parsed here, once, at start-up. A wrong value
+ * throws a ConfigError naming the variable and what it expects; src/server.ts prints it as one
+ * line and exits. `.env.example` documents the same variables.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export type DatabaseKind = 'mongodb' | 'postgres' | 'sqlite'
+
+export interface Database {
+  kind: DatabaseKind
+  uri: string
+  /** For SQLite: the database file's absolute path. */
+  file?: string
+}
+
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test'
+  port: number
+  serverUrl: string
+  database: Database
+  mediaDir: string
+  payloadSecret: string
+  seedDemo: boolean
+  jobsAutorun: boolean
+  logLevel: string
+}
+
+type Source = Record<string, string | undefined>
+
+const DEFAULT_SQLITE_FILE = {
+  development: 'data/dev.db',
+  production: 'data/cms.db',
+  test: 'data/test.db',
+} as const
+
+export function parseNodeEnv(value: string | undefined): Env['nodeEnv'] {
+  if (value === undefined || value === '') return 'development'
+  if (value === 'development' || value === 'production' || value === 'test') return value
+  throw new ConfigError(`NODE_ENV must be development, production or test, got "${value}"`)
+}
+
+export function parsePort(value: string | undefined, name = 'PORT'): number {
+  if (value === undefined || value === '') return 3000
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new ConfigError(`${name} must be a whole number from 0 to 65535, got "${value}"`)
+  }
+  return port
+}
+
+export function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback
+  if (/^(1|true|yes|on)$/i.test(value)) return true
+  if (/^(0|false|no|off)$/i.test(value)) return false
+  throw new ConfigError(`${name} must be true or false, got "${value}"`)
+}
+
+/** Chooses the database adapter by the URI's scheme. */
+export function parseDatabaseUri(value: string | undefined, nodeEnv: Env['nodeEnv'], cwd: string): Database {
+  const uri = value && value.trim() !== '' ? value.trim() : `file:${DEFAULT_SQLITE_FILE[nodeEnv]}`
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase()
+  if (scheme === 'file') {
+    const rest = uri.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
+    if (rest === '') throw new ConfigError('DATABASE_URI "file:" needs a path, e.g. file:./data/cms.db')
+    const file = path.resolve(cwd, rest)
+    return { kind: 'sqlite', uri: `file:${file}`, file }
+  }
+  if (scheme === 'postgres' || scheme === 'postgresql') return { kind: 'postgres', uri }
+  if (scheme === 'mongodb' || scheme === 'mongodb+srv') return { kind: 'mongodb', uri }
+  throw new ConfigError(
+    `DATABASE_URI has an unknown scheme "${scheme ?? uri}": expected file:, postgres://, mongodb:// or mongodb+srv://`,
+  )
+}
+
+function ensureWritableDir(dir: string, name: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.accessSync(dir, fs.constants.W_OK)
+  } catch {
+    throw new ConfigError(`${name} "${dir}" is not a writable directory`)
+  }
+}
+
+/**
+ * With the embedded database and no PAYLOAD_SECRET, a secret is generated once and kept beside the
+ * database file, so restarts keep sessions valid. A server database in production has no such
+ * place that every instance shares, so there the secret must be given.
+ */
+function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv']): string {
+  const given = source.PAYLOAD_SECRET?.trim()
+  if (given) {
+    if (given.length < 32) throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long')
+    return given
+  }
+  if (database.kind === 'sqlite' && database.file) {
+    const secretFile = path.join(path.dirname(database.file), '.payload-secret')
+    if (fs.existsSync(secretFile)) return fs.readFileSync(secretFile, 'utf8').trim()
+    const secret = randomBytes(32).toString('hex')
+    fs.writeFileSync(secretFile, secret, { mode: 0o600 })
+    return secret
+  }
+  if (nodeEnv === 'production') {
+    throw new ConfigError(`PAYLOAD_SECRET is required in production with a ${database.kind} database`)
+  }
+  return `development-only-secret-${database.kind}-do-not-use-in-production`
+}
+
+export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
+  const nodeEnv = parseNodeEnv(source.NODE_ENV)
+  const port = parsePort(source.PORT)
+  const database = parseDatabaseUri(source.DATABASE_URI, nodeEnv, cwd)
+  if (database.file) ensureWritableDir(path.dirname(database.file), 'DATABASE_URI directory')
+  const mediaDir = path.resolve(cwd, source.MEDIA_DIR?.trim() || 'media')
+  ensureWritableDir(mediaDir, 'MEDIA_DIR')
+  const serverUrl = (source.SERVER_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '')
+  if (!/^https?:\/\/[^/]+/.test(serverUrl)) {
+    throw new ConfigError(`SERVER_URL must be an http(s) URL, got "${serverUrl}"`)
+  }
+  return {
+    nodeEnv,
+    port,
+    serverUrl,
+    database,
+    mediaDir,
+    payloadSecret: resolveSecret(source, database, nodeEnv),
+    seedDemo: parseBoolean(source.SEED_DEMO, 'SEED_DEMO', true),
+    jobsAutorun: parseBoolean(source.JOBS_AUTORUN, 'JOBS_AUTORUN', true),
+    logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
+  }
+}
+
+let cached: Env | undefined
+
+/** The process's configuration, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv()
+  return cached
+}

@@ -1,0 +1,44 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { DatabaseAdapterObj } from 'payload'
+
+import type { Database, Env } from '../config/env'
+
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+
+/** One migrations folder per SQL adapter: their generated SQL differs. */
+export const migrationDir = (kind: 'postgres' | 'sqlite'): string => path.join(migrationsRoot, kind)
+
+/**
+ * SQL schemas are pushed only while developing (`npm run dev`, on its own database file); every
+ * other start applies the committed migrations (src/db/migrate.ts), so tests run the same DDL as
+ * production and a drift between the two is caught by tests/int/migrations.int.test.ts.
+ */
+export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): DatabaseAdapterObj {
+  const push = nodeEnv === 'development'
+  switch (database.kind) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url: database.uri },
+        // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
+        wal: true,
+        busyTimeout: 5000,
+        migrationDir: migrationDir('sqlite'),
+        push,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: database.uri, connectionTimeoutMillis: 5000 },
+        migrationDir: migrationDir('postgres'),
+        push,
+      })
+    case 'mongodb':
+      return mongooseAdapter({
+        url: database.uri,
+        connectOptions: { serverSelectionTimeoutMS: 5000 },
+      })
+  }
+}

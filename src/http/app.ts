@@ -1,0 +1,41 @@
+import express from 'express'
+import type { Express, RequestHandler } from 'express'
+import type { Payload, SanitizedConfig } from 'payload'
+
+import { errorHandler } from './errors'
+import { healthz, readyz } from './health'
+import { payloadApiRoutes } from './payloadApi'
+
+export interface AppOptions {
+  payload: Payload
+  config: Promise<SanitizedConfig>
+  /** Next.js's request handler for the admin UI; absent when the admin is not served. */
+  admin?: RequestHandler
+  dev: boolean
+}
+
+export function createApp({ payload, config, admin, dev }: AppOptions): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.get('/healthz', healthz)
+  app.get('/readyz', readyz(payload))
+
+  const api = payloadApiRoutes(config, { playground: dev })
+  app.post('/api/graphql', api.graphql)
+  app.options('/api/graphql', api.rest)
+  if (api.playground) app.get('/api/graphql-playground', api.playground)
+  app.all('/api/{*splat}', api.rest)
+
+  if (admin) {
+    app.get('/', (_req, res) => res.redirect(302, '/admin'))
+    app.all('/{*splat}', admin)
+  } else {
+    app.use((_req, res) => {
+      res.status(404).json({ errors: [{ message: 'Not found' }] })
+    })
+  }
+  app.use(errorHandler(payload))
+  return app
+}

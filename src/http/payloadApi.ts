@@ -1,0 +1,46 @@
+import { getRequestListener } from '@hono/node-server'
+import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
+import type { RequestHandler } from 'express'
+import { handleEndpoints } from 'payload'
+import type { SanitizedConfig } from 'payload'
+
+type Listener = ReturnType<typeof getRequestListener>
+
+/**
+ * Hono's light Request is read-only, but Payload attaches the parsed body to the request it is
+ * given (`req.json = ...`); requests with a body get a standard Request over the same stream.
+ */
+function withMutableBody(request: Request): Request {
+  if (request.method === 'GET' || request.method === 'HEAD') return request
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit)
+}
+
+/** Runs a fetch-style handler (Request → Response) for an Express route, body unread. */
+function fetchRoute(handler: (request: Request) => Promise<Response>): RequestHandler {
+  // Hono's adapter must not replace the global Request/Response: Next and Payload use them too.
+  const listener: Listener = getRequestListener((request) => handler(withMutableBody(request)), { overrideGlobalObjects: false })
+  return (req, res, next) => {
+    listener(req, res).catch(next)
+  }
+}
+
+/**
+ * Payload's REST API and GraphQL, served by Express directly. Payload's own Next.js route files
+ * would serve the same handlers, but through Next's router at a quarter of the throughput
+ * (measured: ~180 req/s against ~790 req/s for the same REST call).
+ */
+export function payloadApiRoutes(config: Promise<SanitizedConfig>, { playground }: { playground: boolean }) {
+  const graphql = GRAPHQL_POST(config)
+  const graphqlPlayground = GRAPHQL_PLAYGROUND_GET(config)
+  return {
+    graphql: fetchRoute((request) => graphql(request)),
+    playground: playground ? fetchRoute((request) => graphqlPlayground(request)) : undefined,
+    rest: fetchRoute((request) => handleEndpoints({ config, request, path: new URL(request.url).pathname })),
+  }
+}
