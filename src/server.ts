@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface StartOptions {
   port?: number
-  /** Serve the admin UI through Next.js (default true). HTTP tests of the API leave it off. */
+  /** Serve the admin UI through Next.js (default: SERVE_ADMIN). HTTP tests of the API leave it off. */
   admin?: boolean
 }
 
@@ -51,7 +51,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (settings.jobsAutorun) await getPayload({ config, cron: true })
 
   const dev = settings.nodeEnv === 'development'
-  const admin = options.admin === false ? undefined : await startAdmin(dev)
+  const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
   const app = createApp({ payload, config, admin: admin?.handler, dev })
 
   const server = await new Promise<Server>((resolve, reject) => {

@@ -32,6 +32,7 @@ export interface Env {
   payloadSecret: string
   seedDemo: boolean
   jobsAutorun: boolean
+  serveAdmin: boolean
   logLevel: string
 }
 
@@ -135,6 +136,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     payloadSecret: resolveSecret(source, database, nodeEnv),
     seedDemo: parseBoolean(source.SEED_DEMO, 'SEED_DEMO', true),
     jobsAutorun: parseBoolean(source.JOBS_AUTORUN, 'JOBS_AUTORUN', true),
+    serveAdmin: parseBoolean(source.SERVE_ADMIN, 'SERVE_ADMIN', true),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
   }
 }

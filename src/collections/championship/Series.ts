@@ -9,6 +9,8 @@ export const Series: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortName', 'organiser'], group: 'Championship' },
   labels: { singular: 'Series', plural: 'Series' },
+  // "Series" is its own plural; GraphQL needs two names (one document vs a list).
+  graphQL: { singularName: 'Series', pluralName: 'AllSeries' },
   fields: [
     { name: 'name', type: 'text', required: true },
     slug('name'),

@@ -1,0 +1,22 @@
+import type { RunningServer } from '../../src/server'
+import { prepareTestEnv } from './testEnv'
+import type { TestEnv } from './testEnv'
+
+export interface TestServer extends TestEnv, RunningServer {
+  stop: () => Promise<void>
+}
+
+/** The real Express server (REST, GraphQL, health) on port 0, on a fresh database. */
+export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
+  const testEnv = prepareTestEnv({ SEED_DEMO: options.seed ? 'true' : 'false' })
+  const { startServer } = await import('../../src/server')
+  const running = await startServer({ port: 0, admin: false })
+  return {
+    ...testEnv,
+    ...running,
+    stop: async () => {
+      await running.close()
+      await testEnv.cleanup()
+    },
+  }
+}

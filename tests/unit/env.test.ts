@@ -1,0 +1,96 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { ConfigError, parseDatabaseUri, parseEnv, parsePort } from '../../src/config/env'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-env-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('DATABASE_URI', () => {
+  it('selects SQLite for file: and resolves a relative path against the working directory', () => {
+    expect(parseDatabaseUri('file:./data/x.db', 'production', '/srv/app')).toEqual({
+      kind: 'sqlite',
+      uri: 'file:/srv/app/data/x.db',
+      file: '/srv/app/data/x.db',
+    })
+  })
+
+  it('defaults to an embedded database file per environment', () => {
+    expect(parseDatabaseUri(undefined, 'production', '/srv').file).toBe('/srv/data/cms.db')
+    expect(parseDatabaseUri('', 'development', '/srv').file).toBe('/srv/data/dev.db')
+  })
+
+  it('selects PostgreSQL and MongoDB by scheme', () => {
+    expect(parseDatabaseUri('postgres://u@h:5432/db', 'production', '/').kind).toBe('postgres')
+    expect(parseDatabaseUri('postgresql://u@h/db', 'production', '/').kind).toBe('postgres')
+    expect(parseDatabaseUri('mongodb://h:27017/cms', 'production', '/').kind).toBe('mongodb')
+    expect(parseDatabaseUri('mongodb+srv://c.example.net/cms', 'production', '/').kind).toBe('mongodb')
+  })
+
+  it('refuses an unknown scheme with a message naming the variable and the choices', () => {
+    expect(() => parseDatabaseUri('mysql://h/db', 'production', '/')).toThrow(ConfigError)
+    expect(() => parseDatabaseUri('mysql://h/db', 'production', '/')).toThrow(/DATABASE_URI has an unknown scheme "mysql".*file:, postgres:\/\/, mongodb:\/\//)
+  })
+})
+
+describe('parseEnv', () => {
+  it('refuses a PORT that is not a port number', () => {
+    expect(() => parsePort('80a')).toThrow(/PORT must be a whole number/)
+    expect(() => parsePort('70000')).toThrow(/PORT/)
+    expect(parsePort(undefined)).toBe(3000)
+  })
+
+  it('generates a secret beside the embedded database once and reuses it on restart', () => {
+    const dir = tempDir()
+    const source = { NODE_ENV: 'production', DATABASE_URI: `file:${dir}/db/cms.db`, MEDIA_DIR: `${dir}/media` }
+    const first = parseEnv(source, dir)
+    const second = parseEnv(source, dir)
+    expect(first.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(second.payloadSecret).toBe(first.payloadSecret)
+    expect(fs.readFileSync(path.join(dir, 'db', '.payload-secret'), 'utf8')).toBe(first.payloadSecret)
+  })
+
+  it('requires PAYLOAD_SECRET in production with a server database', () => {
+    const dir = tempDir()
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URI: 'postgres://h/db', MEDIA_DIR: dir }, dir)).toThrow(
+      /PAYLOAD_SECRET is required in production with a postgres database/,
+    )
+  })
+
+  it('refuses a MEDIA_DIR that cannot be written', () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, 'a-file'), '')
+    expect(() => parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: path.join(dir, 'a-file', 'media') }, dir)).toThrow(
+      /MEDIA_DIR ".*a-file\/media" is not a writable directory/,
+    )
+  })
+
+  it('refuses a boolean switch that is neither true nor false', () => {
+    const dir = tempDir()
+    expect(() => parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir, SEED_DEMO: 'maybe' }, dir)).toThrow(
+      /SEED_DEMO must be true or false, got "maybe"/,
+    )
+  })
+
+  it('reads PORT, SEED_DEMO and MEDIA_DIR into a typed configuration', () => {
+    const dir = tempDir()
+    const settings = parseEnv({ PORT: '4100', DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: 'm', SEED_DEMO: 'false', PAYLOAD_SECRET: 'x'.repeat(40) }, dir)
+    expect(settings).toMatchObject({
+      port: 4100,
+      mediaDir: path.join(dir, 'm'),
+      seedDemo: false,
+      payloadSecret: 'x'.repeat(40),
+      serverUrl: 'http://localhost:4100',
+      database: { kind: 'sqlite' },
+    })
+  })
+})
