@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { ConfigError, env } from './config/env'
 import { migrateDatabase } from './db/migrate'
+import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
 import { seedIfEmpty } from './seed/load'
 
@@ -42,6 +43,7 @@ async function startAdmin(dev: boolean) {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const settings = env()
+  await probeDatabase(settings.database)
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
   await migrateDatabase(payload)
