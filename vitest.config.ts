@@ -6,6 +6,7 @@ export default defineConfig({
     // Each file gets its own process and so its own Payload instance and fresh database.
     pool: 'forks',
     isolate: true,
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../../src/payload-types'
+import { partial } from '../helpers/partial'
 import { createTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 
@@ -19,7 +20,7 @@ const asAnonymous = { overrideAccess: false } as const
 
 describe('articles', () => {
   it('get a slug from the title', async () => {
-    const article = await t.payload.create({ collection: 'articles', data: { title: 'Derani’s late pass on the BMWs' } })
+    const article = await t.payload.create({ collection: 'articles', data: partial({ title: 'Derani’s late pass on the BMWs' }) })
     expect(article.slug).toBe('deranis-late-pass-on-the-bmws')
   })
 
@@ -30,12 +31,12 @@ describe('articles', () => {
 
   it('are dated on first publication', async () => {
     const before = Date.now()
-    const article = await t.payload.create({ collection: 'articles', data: { title: 'Published now', _status: 'published' } })
+    const article = await t.payload.create({ collection: 'articles', data: partial({ title: 'Published now', _status: 'published' }) })
     expect(Date.parse(article.publishedAt!)).toBeGreaterThanOrEqual(before - 1000)
   })
 
   it('stay invisible to anonymous readers while they are drafts', async () => {
-    const draft = await t.payload.create({ collection: 'articles', data: { title: 'Secret draft', _status: 'draft' } })
+    const draft = await t.payload.create({ collection: 'articles', data: partial({ title: 'Secret draft', _status: 'draft' }) })
     const list = await t.payload.find({ collection: 'articles', ...asAnonymous, where: { title: { equals: 'Secret draft' } } })
     expect(list.totalDocs).toBe(0)
     await expect(t.payload.findByID({ collection: 'articles', id: draft.id, ...asAnonymous })).rejects.toThrow()
@@ -44,7 +45,7 @@ describe('articles', () => {
   })
 
   it('show anonymous readers the published version, not a newer draft of it', async () => {
-    const article = await t.payload.create({ collection: 'articles', data: { title: 'Public headline', _status: 'published' } })
+    const article = await t.payload.create({ collection: 'articles', data: partial({ title: 'Public headline', _status: 'published' }) })
     await t.payload.update({ collection: 'articles', id: article.id, draft: true, data: { title: 'Unpublished rewrite' } })
     const read = await t.payload.findByID({ collection: 'articles', id: article.id, ...asAnonymous })
     expect(read.title).toBe('Public headline')
@@ -53,12 +54,12 @@ describe('articles', () => {
   })
 
   it('cannot be written by anonymous callers', async () => {
-    await expect(t.payload.create({ collection: 'articles', data: { title: 'Vandalism' }, ...asAnonymous })).rejects.toThrow(/not allowed/i)
+    await expect(t.payload.create({ collection: 'articles', data: partial({ title: 'Vandalism' }), ...asAnonymous })).rejects.toThrow(/not allowed/i)
     expect((await t.payload.count({ collection: 'articles', where: { title: { equals: 'Vandalism' } } })).totalDocs).toBe(0)
   })
 
   it('keep every save as a version', async () => {
-    const article = await t.payload.create({ collection: 'articles', data: { title: 'Version one', _status: 'published' } })
+    const article = await t.payload.create({ collection: 'articles', data: partial({ title: 'Version one', _status: 'published' }) })
     await t.payload.update({ collection: 'articles', id: article.id, data: { title: 'Version two', _status: 'published' } })
     const versions = await t.payload.findVersions({ collection: 'articles', where: { parent: { equals: article.id } }, sort: 'createdAt' })
     expect(versions.docs.map((v) => v.version.title)).toEqual(['Version one', 'Version two'])
@@ -67,12 +68,12 @@ describe('articles', () => {
 
 describe('championship facts', () => {
   it('label entries, results and titles for editors', async () => {
-    const series = await t.payload.create({ collection: 'series', data: { name: 'FIA World Endurance Championship' } })
+    const series = await t.payload.create({ collection: 'series', data: partial({ name: 'FIA World Endurance Championship' }) })
     const season = await t.payload.create({ collection: 'seasons', data: { series: series.id, year: 2024 } })
     expect(season.name).toBe('2024 FIA World Endurance Championship')
-    const team = await t.payload.create({ collection: 'teams', data: { name: 'Ferrari AF Corse' } })
-    const circuit = await t.payload.create({ collection: 'circuits', data: { name: 'Circuit de la Sarthe', country: 'FR' } })
-    const event = await t.payload.create({ collection: 'events', data: { name: '24 Hours of Le Mans', season: season.id, circuit: circuit.id } })
+    const team = await t.payload.create({ collection: 'teams', data: partial({ name: 'Ferrari AF Corse' }) })
+    const circuit = await t.payload.create({ collection: 'circuits', data: partial({ name: 'Circuit de la Sarthe', country: 'FR' }) })
+    const event = await t.payload.create({ collection: 'events', data: partial({ name: '24 Hours of Le Mans', season: season.id, circuit: circuit.id }) })
     const entry = await t.payload.create({ collection: 'entries', data: { carNumber: '50', season: season.id, team: team.id, model: 'Ferrari 499P' } })
     expect(entry.label).toBe('#50 Ferrari AF Corse (Ferrari 499P)')
     const result = await t.payload.create({ collection: 'results', data: { event: event.id, entry: entry.id, positionOverall: 1, status: 'classified' } })
@@ -82,14 +83,14 @@ describe('championship facts', () => {
   })
 
   it('refuse a car number with a hash or a country that is not an ISO code', async () => {
-    const series = await t.payload.create({ collection: 'series', data: { name: 'Bad input series' } })
+    const series = await t.payload.create({ collection: 'series', data: partial({ name: 'Bad input series' }) })
     const season = await t.payload.create({ collection: 'seasons', data: { series: series.id, year: 2025 } })
-    const team = await t.payload.create({ collection: 'teams', data: { name: 'Bad input team' } })
+    const team = await t.payload.create({ collection: 'teams', data: partial({ name: 'Bad input team' }) })
     const fieldError = (path: string, message: RegExp) => ({ data: { errors: [expect.objectContaining({ path, message: expect.stringMatching(message) })] } })
     await expect(t.payload.create({ collection: 'entries', data: { carNumber: '#31', season: season.id, team: team.id } })).rejects.toMatchObject(
       fieldError('carNumber', /without "#"/),
     )
-    await expect(t.payload.create({ collection: 'people', data: { name: 'Nobody', nationality: 'England' } })).rejects.toMatchObject(
+    await expect(t.payload.create({ collection: 'people', data: partial({ name: 'Nobody', nationality: 'England' }) })).rejects.toMatchObject(
       fieldError('nationality', /"England" is not an ISO 3166-1 alpha-2 country code/),
     )
   })

@@ -1,6 +1,7 @@
 import exifr from 'exifr'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { partial } from '../helpers/partial'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -73,7 +74,7 @@ describe('REST', () => {
   })
 
   it('never shows anonymous readers a draft, in lists or by ID', async () => {
-    const draft = await s.payload.create({ collection: 'articles', data: { title: 'Embargoed scoop draft', _status: 'draft' } })
+    const draft = await s.payload.create({ collection: 'articles', data: partial({ title: 'Embargoed scoop draft', _status: 'draft' }) })
     const list = await (await fetch(`${s.url}/api/articles?where[title][equals]=Embargoed%20scoop%20draft`)).json()
     expect(list.totalDocs).toBe(0)
     const byId = await fetch(`${s.url}/api/articles/${draft.id}`)
@@ -176,7 +177,7 @@ describe('GraphQL', () => {
   })
 
   it('hides drafts from anonymous readers', async () => {
-    await s.payload.create({ collection: 'articles', data: { title: 'GraphQL draft', _status: 'draft' } })
+    await s.payload.create({ collection: 'articles', data: partial({ title: 'GraphQL draft', _status: 'draft' }) })
     const anonymous = await graphql(`{ Articles(where: { title: { equals: "GraphQL draft" } }) { totalDocs } }`)
     expect(anonymous.body.data.Articles.totalDocs).toBe(0)
     const staff = await graphql(`{ Articles(draft: true, where: { title: { equals: "GraphQL draft" } }) { totalDocs } }`, staffToken)

@@ -1,11 +1,13 @@
 import type { Block } from 'payload'
 
+import { photo } from '../../fields/photo'
+
 export const PhotoBlock: Block = {
   slug: 'photo',
   interfaceName: 'PhotoBlock',
   labels: { singular: 'Photo', plural: 'Photos' },
   fields: [
-    { name: 'photo', type: 'upload', relationTo: 'photos', required: true },
+    photo('photo', { required: true }),
     {
       name: 'captionOverride',
       type: 'textarea',

@@ -6,6 +6,7 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { FactBlock } from '../../blocks/Fact/config'
 import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
+import { photo } from '../../fields/photo'
 import { slug } from '../../fields/slug'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 
@@ -29,7 +30,7 @@ export const Articles: CollectionConfig = {
           label: 'Story',
           fields: [
             { name: 'standfirst', type: 'textarea', localized: true, admin: { description: 'The one- or two-sentence summary under the headline.' } },
-            { name: 'heroPhoto', type: 'upload', relationTo: 'photos' },
+            photo('heroPhoto'),
             {
               name: 'body',
               type: 'richText',

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import type { Entry } from '../../payload-types'
-import { incoming, relatedName } from './labels'
+import { incoming, relatedName } from '../labels'
 
 export const entryLabel = (carNumber: unknown, entryName?: string, model?: string): string =>
   [`#${carNumber}`, entryName, model && `(${model})`].filter(Boolean).join(' ')

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import type { Result } from '../../payload-types'
-import { incoming, relatedName } from './labels'
+import { incoming, relatedName } from '../labels'
 
 export const RESULT_STATUSES = ['classified', 'not-classified', 'dnf', 'dns', 'dsq'] as const
 

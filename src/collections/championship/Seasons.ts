@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import type { Season } from '../../payload-types'
-import { incoming, relatedName } from './labels'
+import { incoming, relatedName } from '../labels'
 
 const nameSeason: CollectionBeforeChangeHook<Season> = async ({ data, originalDoc, req }) => {
   const series = await relatedName(req, 'series', incoming(data, originalDoc, 'series'))

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { anyone } from '../../access/anyone'
 import { isStaff } from '../../access/isStaff'
 import type { Title } from '../../payload-types'
-import { incoming, relatedName } from './labels'
+import { incoming, relatedName } from '../labels'
 
 export const TITLE_KINDS = ['drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other'] as const
 

@@ -1,9 +1,9 @@
-import * as migration_20261127_210324_initial from './20261127_210324_initial';
+import * as migration_20261127_211339_initial from './20261127_211339_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_210324_initial.up,
-    down: migration_20261127_210324_initial.down,
-    name: '20261127_210324_initial'
+    up: migration_20261127_211339_initial.up,
+    down: migration_20261127_211339_initial.down,
+    name: '20261127_211339_initial'
   },
 ];

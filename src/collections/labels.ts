@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Config } from '../../payload-types'
+import type { Config } from '../payload-types'
 
 type Slug = keyof Config['collections']
 

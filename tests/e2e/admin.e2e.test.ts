@@ -1,0 +1,92 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ensureAdminBuild } from '../../scripts/adminBuild'
+import { freePort, spawnServer } from '../helpers/process'
+import type { ServerProcess } from '../helpers/process'
+import { CHROMIUM_PATH } from './chromium'
+
+let server: ServerProcess
+let browser: Browser
+let page: Page
+let base: string
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-e2e-'))
+
+beforeAll(async () => {
+  ensureAdminBuild()
+  const port = await freePort()
+  base = `http://localhost:${port}`
+  server = spawnServer({
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URI: `file:${dir}/cms.db`,
+    MEDIA_DIR: `${dir}/media`,
+    JOBS_AUTORUN: 'false',
+  })
+  await server.waitFor(/ready at http/, 120_000)
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  server?.child.kill('SIGTERM')
+  await server?.exited
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the admin UI', () => {
+  it('asks for the first user on a fresh install, and makes them the administrator', async () => {
+    await page.goto(`${base}/admin`)
+    await page.waitForURL(/\/admin\/create-first-user/)
+    await page.fill('#field-email', 'chief@example.com')
+    await page.fill('#field-password', 'correct horse battery')
+    await page.fill('#field-confirm-password', 'correct horse battery')
+    await page.click('button[type=submit]')
+    await page.waitForURL(new RegExp(`${base}/admin/?$`))
+    const me = await page.evaluate(async () => (await fetch('/api/users/me', { credentials: 'include' })).json())
+    expect(me.user).toMatchObject({ email: 'chief@example.com', roles: ['admin'] })
+  })
+
+  it('logs the editor out and back in', async () => {
+    await page.goto(`${base}/admin/logout`)
+    await page.waitForURL(/\/admin\/login/)
+    await page.fill('#field-email', 'chief@example.com')
+    await page.fill('#field-password', 'correct horse battery')
+    await page.click('button[type=submit]')
+    await page.waitForURL(new RegExp(`${base}/admin/?$`))
+  })
+
+  it('opens the demo story with its photo credits and attributed quotes', async () => {
+    await page.goto(`${base}/admin/collections/articles`)
+    await page.getByText("Fourth at Petit Le Mans is enough").first().click()
+    await page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
+    await expect.poll(() => page.locator('#field-title').inputValue()).toBe("Fourth at Petit Le Mans is enough: Cadillac's #31 crew are the first GTP champions")
+
+    const credits = page.locator('[data-photo-credit]')
+    await expect.poll(() => credits.allTextContents(), { timeout: 20_000 }).toEqual([
+      'Photo by: Art Fleischmann',
+      'Photo by: Art Fleischmann',
+      'Photo by: Michael L. Levitt / Motorsport Images',
+    ])
+
+    const body = page.locator('.rich-text-lexical')
+    for (const attribution of [
+      '“It is a great honor to win the first GTP Manufacturers Award and the IMSA Endurance Cup” — John Roth, Vice president, Global Cadillac',
+      '“It was an absurd race, as we expected, like a roller coaster.” — Alexander Sims, Driver, #31',
+      '“It’s been an incredible season, up and down, but growing when it counted” — Pipo Derani, Driver, #31',
+      '“This is a championship that everyone deserves.” — Jack Aitken, Driver, #31',
+      '“You couldn’t ask for anything better!” — Laura Wontrop Klauser, Program manager, Cadillac sports-car racing',
+    ]) {
+      await expect.poll(() => body.getByText(attribution.replace(/’/g, "'"), { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    }
+    await page.screenshot({ path: path.join(os.tmpdir(), 'paddock-e2e-article.png'), fullPage: true })
+  })
+})
