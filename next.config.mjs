@@ -6,7 +6,15 @@ const nextConfig = {
   poweredByHeader: false,
   // The Payload instance is created by src/server.ts and shared through Payload's global cache, so
   // the server-side packages must be the same modules on both sides (not a second bundled copy).
-  serverExternalPackages: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-postgres', '@payloadcms/db-mongodb', '@payloadcms/drizzle', '@payloadcms/graphql', 'sharp'],
+  serverExternalPackages: [
+    'payload',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/db-postgres',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/drizzle',
+    '@payloadcms/graphql',
+    'sharp',
+  ],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

@@ -12,6 +12,9 @@ Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
 if (process.env.SERVE_ADMIN !== 'false') ensureAdminBuild()
 
 // The server runs as a child so that it, not this wrapper, receives SIGTERM/SIGINT directly.
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], { stdio: 'inherit', env: process.env })
+const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server.ts')], {
+  stdio: 'inherit',
+  env: process.env,
+})
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

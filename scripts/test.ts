@@ -18,19 +18,38 @@ const projects = asked.length > 0 ? asked : ['unit', 'int', 'e2e']
 
 if (projects.includes('e2e') && !fs.existsSync(CHROMIUM_PATH)) {
   if (process.env.CI) {
-    process.stderr.write(`CI needs the browser test, but there is no Chromium at ${CHROMIUM_PATH}\n`)
+    process.stderr.write(
+      `CI needs the browser test, but there is no Chromium at ${CHROMIUM_PATH}\n`,
+    )
     process.exit(1)
   }
   projects.splice(projects.indexOf('e2e'), 1)
-  process.stdout.write(`Browser test not run: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)\n`)
+  process.stdout.write(
+    `Browser test not run: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)\n`,
+  )
 }
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-vitest-')), 'report.json')
-const args = ['run', ...projects.flatMap((name) => ['--project', name]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...passThrough]
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), ...args], { cwd: root, stdio: 'inherit' })
+const args = [
+  'run',
+  ...projects.flatMap((name) => ['--project', name]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...passThrough,
+]
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/vitest/vitest.mjs'), ...args],
+  { cwd: root, stdio: 'inherit' },
+)
 
 if (fs.existsSync(report)) {
-  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(fs.readFileSync(report, 'utf8'))
-  process.stdout.write(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}\n`)
+  const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(
+    fs.readFileSync(report, 'utf8'),
+  )
+  process.stdout.write(
+    `\ntests: ${numPassedTests} passed, ${numFailedTests} failed${numPendingTests ? `, ${numPendingTests} skipped` : ''}\n`,
+  )
 }
 process.exit(result.status ?? 1)

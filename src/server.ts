@@ -32,7 +32,8 @@ async function startAdmin(dev: boolean) {
   await nextApp.prepare()
   const handle = nextApp.getRequestHandler()
   return {
-    handler: (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res),
+    handler: (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) =>
+      handle(req, res),
     close: () => nextApp.close(),
   }
 }
@@ -57,7 +58,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = createApp({ payload, config, admin: admin?.handler, dev })
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port ?? settings.port, (error?: Error) => (error ? reject(error) : resolve(listening)))
+    const listening = app.listen(options.port ?? settings.port, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    )
   })
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`
@@ -83,7 +86,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 async function main() {
   try {
     const running = await startServer()
-    running.payload.logger.info(`Paddock CMS ready at ${running.url}/admin (${running.payload.db.name})`)
+    running.payload.logger.info(
+      `Paddock CMS ready at ${running.url}/admin (${running.payload.db.name})`,
+    )
     const shutdown = (signal: string) => {
       running.payload.logger.info(`${signal}: shutting down`)
       running.close().then(
@@ -97,7 +102,12 @@ async function main() {
     process.once('SIGTERM', () => shutdown('SIGTERM'))
     process.once('SIGINT', () => shutdown('SIGINT'))
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : error instanceof Error
+          ? error.message
+          : String(error)
     process.stderr.write(`Paddock CMS cannot start: ${message}\n`)
     process.exit(1)
   }

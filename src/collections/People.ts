@@ -5,12 +5,24 @@ import { isStaff } from '../access/isStaff'
 import { country } from '../fields/country'
 import { slug } from '../fields/slug'
 
-export const PERSON_KINDS = ['driver', 'executive', 'team-staff', 'engineer', 'official', 'journalist', 'other'] as const
+export const PERSON_KINDS = [
+  'driver',
+  'executive',
+  'team-staff',
+  'engineer',
+  'official',
+  'journalist',
+  'other',
+] as const
 
 export const People: CollectionConfig = {
   slug: 'people',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'kind', 'nationality', 'organisation'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'nationality', 'organisation'],
+    group: 'Championship',
+  },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
     slug('name'),
@@ -28,6 +40,10 @@ export const People: CollectionConfig = {
         },
       ],
     },
-    { name: 'organisation', type: 'text', admin: { description: 'Current employer or team, e.g. "Cadillac", "Action Express Racing".' } },
+    {
+      name: 'organisation',
+      type: 'text',
+      admin: { description: 'Current employer or team, e.g. "Cadillac", "Action Express Racing".' },
+    },
   ],
 }

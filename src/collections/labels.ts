@@ -15,12 +15,22 @@ export async function relatedName(
   const doc =
     typeof value === 'object'
       ? (value as Record<string, unknown>)
-      : ((await req.payload.findByID({ collection, id: value as string, depth: 0, req, disableErrors: true })) as Record<string, unknown> | null)
+      : ((await req.payload.findByID({
+          collection,
+          id: value as string,
+          depth: 0,
+          req,
+          disableErrors: true,
+        })) as Record<string, unknown> | null)
   const name = doc?.[field]
   return typeof name === 'string' || typeof name === 'number' ? String(name) : undefined
 }
 
 /** The value a field will have after this change: the incoming one, else the stored one. */
-export function incoming<T extends object>(data: Partial<T>, originalDoc: T | undefined, key: keyof T): unknown {
+export function incoming<T extends object>(
+  data: Partial<T>,
+  originalDoc: T | undefined,
+  key: keyof T,
+): unknown {
   return data[key] !== undefined ? data[key] : originalDoc?.[key]
 }

@@ -19,7 +19,10 @@ export const PhotoCredit: React.FC<{ path: string }> = ({ path }) => {
       return
     }
     const controller = new AbortController()
-    fetch(`/api/photos/${encodeURIComponent(String(id))}?depth=0`, { credentials: 'include', signal: controller.signal })
+    fetch(`/api/photos/${encodeURIComponent(String(id))}?depth=0`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
       .then((response) => (response.ok ? response.json() : null))
       .then((photo: { creditLine?: string } | null) => setCredit(photo?.creditLine ?? null))
       .catch(() => {})

@@ -67,12 +67,17 @@ export function parseBoolean(value: string | undefined, name: string, fallback: 
 }
 
 /** Chooses the database adapter by the URI's scheme. */
-export function parseDatabaseUri(value: string | undefined, nodeEnv: Env['nodeEnv'], cwd: string): Database {
+export function parseDatabaseUri(
+  value: string | undefined,
+  nodeEnv: Env['nodeEnv'],
+  cwd: string,
+): Database {
   const uri = value && value.trim() !== '' ? value.trim() : `file:${DEFAULT_SQLITE_FILE[nodeEnv]}`
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(uri)?.[1]?.toLowerCase()
   if (scheme === 'file') {
     const rest = uri.slice('file:'.length).replace(/^\/\/(?=\/)/, '')
-    if (rest === '') throw new ConfigError('DATABASE_URI "file:" needs a path, e.g. file:./data/cms.db')
+    if (rest === '')
+      throw new ConfigError('DATABASE_URI "file:" needs a path, e.g. file:./data/cms.db')
     const file = path.resolve(cwd, rest)
     return { kind: 'sqlite', uri: `file:${file}`, file }
   }
@@ -100,7 +105,8 @@ function ensureWritableDir(dir: string, name: string): void {
 function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv']): string {
   const given = source.PAYLOAD_SECRET?.trim()
   if (given) {
-    if (given.length < 32) throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long')
+    if (given.length < 32)
+      throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long')
     return given
   }
   if (database.kind === 'sqlite' && database.file) {
@@ -111,7 +117,9 @@ function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv
     return secret
   }
   if (nodeEnv === 'production') {
-    throw new ConfigError(`PAYLOAD_SECRET is required in production with a ${database.kind} database`)
+    throw new ConfigError(
+      `PAYLOAD_SECRET is required in production with a ${database.kind} database`,
+    )
   }
   return `development-only-secret-${database.kind}-do-not-use-in-production`
 }

@@ -12,6 +12,8 @@ export async function migrateDatabase(payload: Payload): Promise<void> {
   if (adapter !== 'sqlite' && adapter !== 'postgres') return
   if ((payload.db as { push?: boolean }).push) return
   // Generated migrations type their arguments per adapter; the adapter's migrate() takes them all.
-  const migrations = (adapter === 'sqlite' ? sqliteMigrations : postgresMigrations) as unknown as Migration[]
+  const migrations = (adapter === 'sqlite'
+    ? sqliteMigrations
+    : postgresMigrations) as unknown as Migration[]
   await payload.db.migrate({ migrations })
 }

@@ -11,7 +11,10 @@ export async function probeDatabase(database: Database): Promise<void> {
   try {
     if (database.kind === 'postgres') {
       const { default: pg } = await import('pg')
-      const client = new pg.Client({ connectionString: database.uri, connectionTimeoutMillis: TIMEOUT_MS })
+      const client = new pg.Client({
+        connectionString: database.uri,
+        connectionTimeoutMillis: TIMEOUT_MS,
+      })
       try {
         await client.connect()
         await client.query('select 1')
@@ -20,7 +23,9 @@ export async function probeDatabase(database: Database): Promise<void> {
       }
     } else if (database.kind === 'mongodb') {
       const { default: mongoose } = await import('mongoose')
-      const connection = mongoose.createConnection(database.uri, { serverSelectionTimeoutMS: TIMEOUT_MS })
+      const connection = mongoose.createConnection(database.uri, {
+        serverSelectionTimeoutMS: TIMEOUT_MS,
+      })
       try {
         await connection.asPromise()
       } finally {
@@ -31,7 +36,10 @@ export async function probeDatabase(database: Database): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error)
     // Postgres creates a missing database itself (Payload's adapter does), so that is not fatal.
     if (database.kind === 'postgres' && /database .* does not exist/i.test(reason)) return
-    throw new Error(`cannot connect to ${database.kind === 'postgres' ? 'PostgreSQL' : 'MongoDB'} at ${where}: ${reason}`)
+    throw new Error(
+      `cannot connect to ${database.kind === 'postgres' ? 'PostgreSQL' : 'MongoDB'} at ${where}: ${reason}`,
+      { cause: error },
+    )
   }
 }
 

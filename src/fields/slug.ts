@@ -7,5 +7,6 @@ import { slugify } from './slugify'
 export const slug = (useAsSlug = 'title'): RowField =>
   slugField({
     useAsSlug,
-    slugify: ({ valueToSlugify }) => slugify(typeof valueToSlugify === 'string' ? valueToSlugify : undefined),
+    slugify: ({ valueToSlugify }) =>
+      slugify(typeof valueToSlugify === 'string' ? valueToSlugify : undefined),
   })

@@ -19,7 +19,9 @@ export const readyz =
       res.json({ status: 'ready', database: payload.db.name })
     } catch (error) {
       payload.logger.warn({ err: error, msg: 'readiness check failed' })
-      res.status(503).json({ status: 'unavailable', database: payload.db.name, reason: 'database unreachable' })
+      res
+        .status(503)
+        .json({ status: 'unavailable', database: payload.db.name, reason: 'database unreachable' })
     } finally {
       clearTimeout(timer)
     }

@@ -5,11 +5,41 @@
  */
 
 export const demoPeople = [
-  { key: 'derani', name: 'Pipo Derani', nationality: 'BR', kind: 'driver', organisation: 'Action Express Racing' },
-  { key: 'sims', name: 'Alexander Sims', nationality: 'GB', kind: 'driver', organisation: 'Action Express Racing' },
-  { key: 'aitken', name: 'Jack Aitken', nationality: 'GB', kind: 'driver', organisation: 'Action Express Racing' },
-  { key: 'klauser', name: 'Laura Wontrop Klauser', nationality: 'US', kind: 'executive', organisation: 'General Motors' },
-  { key: 'roth', name: 'John Roth', nationality: 'US', kind: 'executive', organisation: 'Cadillac' },
+  {
+    key: 'derani',
+    name: 'Pipo Derani',
+    nationality: 'BR',
+    kind: 'driver',
+    organisation: 'Action Express Racing',
+  },
+  {
+    key: 'sims',
+    name: 'Alexander Sims',
+    nationality: 'GB',
+    kind: 'driver',
+    organisation: 'Action Express Racing',
+  },
+  {
+    key: 'aitken',
+    name: 'Jack Aitken',
+    nationality: 'GB',
+    kind: 'driver',
+    organisation: 'Action Express Racing',
+  },
+  {
+    key: 'klauser',
+    name: 'Laura Wontrop Klauser',
+    nationality: 'US',
+    kind: 'executive',
+    organisation: 'General Motors',
+  },
+  {
+    key: 'roth',
+    name: 'John Roth',
+    nationality: 'US',
+    kind: 'executive',
+    organisation: 'Cadillac',
+  },
 ] as const
 
 export type DemoPersonKey = (typeof demoPeople)[number]['key']
@@ -44,8 +74,18 @@ export const demoEvent = {
 export const demoTeam = { name: 'Action Express Racing', country: 'US' }
 
 export const demoManufacturers = {
-  cadillac: { name: 'Cadillac', roles: ['manufacturer'], parentCompany: 'General Motors', country: 'US' },
-  dallara: { name: 'Dallara', roles: ['chassis-constructor'], country: 'IT', region: 'Emilia-Romagna' },
+  cadillac: {
+    name: 'Cadillac',
+    roles: ['manufacturer'],
+    parentCompany: 'General Motors',
+    country: 'US',
+  },
+  dallara: {
+    name: 'Dallara',
+    roles: ['chassis-constructor'],
+    country: 'IT',
+    region: 'Emilia-Romagna',
+  },
 } as const
 
 export const demoEntry = {
@@ -56,12 +96,32 @@ export const demoEntry = {
   drivers: ['derani', 'sims', 'aitken'] as DemoPersonKey[],
 }
 
-export const demoResult = { session: 'Race', status: 'classified', positionOverall: 4, positionInClass: 4 } as const
+export const demoResult = {
+  session: 'Race',
+  status: 'classified',
+  positionOverall: 4,
+  positionInClass: 4,
+} as const
 
 export const demoTitles = [
-  { key: 'drivers', name: "GTP Drivers' Championship", kind: 'drivers', winners: { entry: true, people: true, team: true } },
-  { key: 'endurance', name: 'IMSA Endurance Cup', kind: 'endurance-cup', winners: { manufacturer: true } },
-  { key: 'manufacturers', name: "GTP Manufacturers' Championship", kind: 'manufacturers', winners: { manufacturer: true } },
+  {
+    key: 'drivers',
+    name: "GTP Drivers' Championship",
+    kind: 'drivers',
+    winners: { entry: true, people: true, team: true },
+  },
+  {
+    key: 'endurance',
+    name: 'IMSA Endurance Cup',
+    kind: 'endurance-cup',
+    winners: { manufacturer: true },
+  },
+  {
+    key: 'manufacturers',
+    name: "GTP Manufacturers' Championship",
+    kind: 'manufacturers',
+    winners: { manufacturer: true },
+  },
 ] as const
 
 export const demoPhotographers = [
@@ -69,7 +129,8 @@ export const demoPhotographers = [
   { key: 'levitt', name: 'Michael L. Levitt', agency: 'Motorsport Images' },
 ] as const
 
-const photoCaption = '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken'
+const photoCaption =
+  '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken'
 
 export const demoPhotos = [
   {
@@ -146,7 +207,8 @@ export type DemoBodyItem =
 export const demoArticle = {
   slug: 'cadillac-clinches-first-gtp-title-at-petit-le-mans',
   title: "Fourth at Petit Le Mans is enough: Cadillac's #31 crew are the first GTP champions",
-  titleIt: "Quarti alla Petit Le Mans, ed è titolo: l'equipaggio della Cadillac #31 primo campione GTP",
+  titleIt:
+    "Quarti alla Petit Le Mans, ed è titolo: l'equipaggio della Cadillac #31 primo campione GTP",
   standfirst:
     'Pipo Derani, Alexander Sims and Jack Aitken seal the IMSA drivers’ title at Road Atlanta, while Cadillac adds the Endurance Cup and the first GTP Manufacturers’ award.',
   standfirstIt:
@@ -184,7 +246,10 @@ export const demoArticle = {
         'Derani, who also spoke of the constructors’ championship, shares the drivers’ title with Sims and Aitken.',
     },
     { quote: 'aitken' },
-    { paragraph: 'For the programme’s manager at Cadillac, the season could hardly have ended better.' },
+    {
+      paragraph:
+        'For the programme’s manager at Cadillac, the season could hardly have ended better.',
+    },
     { quote: 'klauser' },
     { heading: 'The facts' },
     { fact: 'result' },

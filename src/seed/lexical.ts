@@ -41,7 +41,11 @@ export const heading = (value: string, tag: 'h2' | 'h3' = 'h2'): LexicalNode => 
 })
 
 /** A block node; `id` must be unique within the document and stable for idempotent seeding. */
-export const block = (id: string, blockType: string, fields: Record<string, unknown>): LexicalNode => ({
+export const block = (
+  id: string,
+  blockType: string,
+  fields: Record<string, unknown>,
+): LexicalNode => ({
   type: 'block',
   format: '',
   version: 2,

@@ -36,15 +36,43 @@ interface UploadFile {
  * The locale is named on every call: Payload's Local API stores a call's locale on the shared
  * `req`, so one Italian update would otherwise turn every later call Italian.
  */
-async function upsert(req: PayloadRequest, collection: CollectionSlug, where: Where, data: Data, file?: () => Promise<UploadFile>): Promise<ID> {
+async function upsert(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  where: Where,
+  data: Data,
+  file?: () => Promise<UploadFile>,
+): Promise<ID> {
   const { payload } = req
-  const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false, locale: 'en', req })
+  const { docs } = await payload.find({
+    collection,
+    where,
+    limit: 1,
+    depth: 0,
+    pagination: false,
+    locale: 'en',
+    req,
+  })
   const existing = docs[0] as { id: ID } | undefined
   if (existing) {
-    await payload.update({ collection, id: existing.id, data: data as never, depth: 0, locale: 'en', req })
+    await payload.update({
+      collection,
+      id: existing.id,
+      data: data as never,
+      depth: 0,
+      locale: 'en',
+      req,
+    })
     return existing.id
   }
-  const created = await payload.create({ collection, data: data as never, depth: 0, locale: 'en', req, file: file ? await file() : undefined })
+  const created = await payload.create({
+    collection,
+    data: data as never,
+    depth: 0,
+    locale: 'en',
+    req,
+    file: file ? await file() : undefined,
+  })
   return (created as { id: ID }).id
 }
 
@@ -52,44 +80,84 @@ const byName = (name: string): Where => ({ name: { equals: name } })
 
 async function loadDemo(req: PayloadRequest): Promise<ID> {
   const people: Record<string, ID> = {}
-  for (const { key, ...person } of demoPeople) people[key] = await upsert(req, 'people', byName(person.name), person)
+  for (const { key, ...person } of demoPeople)
+    people[key] = await upsert(req, 'people', byName(person.name), person)
 
   const series = await upsert(req, 'series', byName(demoSeries.name), demoSeries)
-  const season = await upsert(req, 'seasons', { and: [{ series: { equals: series } }, { year: { equals: 2023 } }] }, { series, year: 2023 })
+  const season = await upsert(
+    req,
+    'seasons',
+    { and: [{ series: { equals: series } }, { year: { equals: 2023 } }] },
+    { series, year: 2023 },
+  )
   const gtp = await upsert(req, 'classes', byName(demoClass.name), { ...demoClass, series })
   const circuit = await upsert(req, 'circuits', byName(demoCircuit.name), demoCircuit)
-  const event = await upsert(req, 'events', { and: [byName(demoEvent.name), { season: { equals: season } }] }, { ...demoEvent, season, circuit })
+  const event = await upsert(
+    req,
+    'events',
+    { and: [byName(demoEvent.name), { season: { equals: season } }] },
+    { ...demoEvent, season, circuit },
+  )
   const team = await upsert(req, 'teams', byName(demoTeam.name), demoTeam)
-  const cadillac = await upsert(req, 'manufacturers', byName(demoManufacturers.cadillac.name), demoManufacturers.cadillac)
-  const dallara = await upsert(req, 'manufacturers', byName(demoManufacturers.dallara.name), demoManufacturers.dallara)
+  const cadillac = await upsert(
+    req,
+    'manufacturers',
+    byName(demoManufacturers.cadillac.name),
+    demoManufacturers.cadillac,
+  )
+  const dallara = await upsert(
+    req,
+    'manufacturers',
+    byName(demoManufacturers.dallara.name),
+    demoManufacturers.dallara,
+  )
 
   const drivers = demoEntry.drivers.map((key) => people[key])
   const entry = await upsert(
     req,
     'entries',
     { and: [{ carNumber: { equals: demoEntry.carNumber } }, { season: { equals: season } }] },
-    { ...demoEntry, drivers, season, class: gtp, team, manufacturer: cadillac, chassisConstructor: dallara },
+    {
+      ...demoEntry,
+      drivers,
+      season,
+      class: gtp,
+      team,
+      manufacturer: cadillac,
+      chassisConstructor: dallara,
+    },
   )
   const result = await upsert(
     req,
     'results',
-    { and: [{ event: { equals: event } }, { entry: { equals: entry } }, { session: { equals: demoResult.session } }] },
+    {
+      and: [
+        { event: { equals: event } },
+        { entry: { equals: entry } },
+        { session: { equals: demoResult.session } },
+      ],
+    },
     { ...demoResult, event, entry },
   )
 
   const titles: Record<string, ID> = {}
   for (const { key, name, kind, winners } of demoTitles) {
-    titles[key] = await upsert(req, 'titles', { and: [byName(name), { season: { equals: season } }] }, {
-      name,
-      kind,
-      season,
-      class: gtp,
-      clinchedAt: event,
-      winnerEntry: 'entry' in winners ? entry : null,
-      winnerPeople: 'people' in winners ? drivers : [],
-      winnerTeam: 'team' in winners ? team : null,
-      winnerManufacturer: 'manufacturer' in winners ? cadillac : null,
-    })
+    titles[key] = await upsert(
+      req,
+      'titles',
+      { and: [byName(name), { season: { equals: season } }] },
+      {
+        name,
+        kind,
+        season,
+        class: gtp,
+        clinchedAt: event,
+        winnerEntry: 'entry' in winners ? entry : null,
+        winnerPeople: 'people' in winners ? drivers : [],
+        winnerTeam: 'team' in winners ? team : null,
+        winnerManufacturer: 'manufacturer' in winners ? cadillac : null,
+      },
+    )
   }
 
   const photographers: Record<string, ID> = {}
@@ -107,27 +175,53 @@ async function loadDemo(req: PayloadRequest): Promise<ID> {
       peopleShown: drivers,
       entriesShown: [entry],
     }
-    photos[photo.key] = await upsert(req, 'photos', { filename: { equals: photo.filename } }, data, async () => {
-      const bytes = await renderDemoPhoto(
-        { creator: photographer.name, creditLine: photo.creditLine, caption: photo.caption, peopleShown: ['Pipo Derani', 'Alexander Sims', 'Jack Aitken'] },
-        photo.hue,
-      )
-      return { data: bytes, mimetype: 'image/jpeg', name: photo.filename, size: bytes.length }
+    photos[photo.key] = await upsert(
+      req,
+      'photos',
+      { filename: { equals: photo.filename } },
+      data,
+      async () => {
+        const bytes = await renderDemoPhoto(
+          {
+            creator: photographer.name,
+            creditLine: photo.creditLine,
+            caption: photo.caption,
+            peopleShown: ['Pipo Derani', 'Alexander Sims', 'Jack Aitken'],
+          },
+          photo.hue,
+        )
+        return { data: bytes, mimetype: 'image/jpeg', name: photo.filename, size: bytes.length }
+      },
+    )
+    await req.payload.update({
+      collection: 'photos',
+      id: photos[photo.key],
+      locale: 'it',
+      data: { alt: photo.altIt },
+      depth: 0,
+      req,
     })
-    await req.payload.update({ collection: 'photos', id: photos[photo.key], locale: 'it', data: { alt: photo.altIt }, depth: 0, req })
   }
 
   const quotes: Record<string, ID> = {}
   for (const { key, speaker, text, ...quote } of demoQuotes) {
-    quotes[key] = await upsert(req, 'quotes', { and: [{ speaker: { equals: people[speaker] } }, { text: { equals: text } }] }, {
-      ...quote,
-      text,
-      speaker: people[speaker],
-      event,
-    })
+    quotes[key] = await upsert(
+      req,
+      'quotes',
+      { and: [{ speaker: { equals: people[speaker] } }, { text: { equals: text } }] },
+      {
+        ...quote,
+        text,
+        speaker: people[speaker],
+        event,
+      },
+    )
   }
 
-  const facts = { result: { relationTo: 'results', value: result }, 'drivers-title': { relationTo: 'titles', value: titles.drivers } }
+  const facts = {
+    result: { relationTo: 'results', value: result },
+    'drivers-title': { relationTo: 'titles', value: titles.drivers },
+  }
   const body = document(
     demoArticle.body.map((item: DemoBodyItem, index) => {
       const id = `demo-block-${index}`
@@ -139,40 +233,56 @@ async function loadDemo(req: PayloadRequest): Promise<ID> {
     }),
   )
 
-  const article = await upsert(req, 'articles', { slug: { equals: demoArticle.slug } }, {
-    _status: 'published',
-    title: demoArticle.title,
-    slug: demoArticle.slug,
-    generateSlug: false,
-    standfirst: demoArticle.standfirst,
-    dateline: demoArticle.dateline,
-    publishedAt: demoArticle.publishedAt,
-    tags: demoArticle.tags,
-    seoDescription: demoArticle.seoDescription,
-    heroPhoto: photos.photo1,
-    body,
-    authors: [],
-    series: [series],
-    season,
-    event,
-    classes: [gtp],
-    entries: [entry],
-    teams: [team],
-    manufacturers: [cadillac, dallara],
-    drivers,
-    results: [result],
-    titles: Object.values(titles),
-  })
+  const article = await upsert(
+    req,
+    'articles',
+    { slug: { equals: demoArticle.slug } },
+    {
+      _status: 'published',
+      title: demoArticle.title,
+      slug: demoArticle.slug,
+      generateSlug: false,
+      standfirst: demoArticle.standfirst,
+      dateline: demoArticle.dateline,
+      publishedAt: demoArticle.publishedAt,
+      tags: demoArticle.tags,
+      seoDescription: demoArticle.seoDescription,
+      heroPhoto: photos.photo1,
+      body,
+      authors: [],
+      series: [series],
+      season,
+      event,
+      classes: [gtp],
+      entries: [entry],
+      teams: [team],
+      manufacturers: [cadillac, dallara],
+      drivers,
+      results: [result],
+      titles: Object.values(titles),
+    },
+  )
   await req.payload.update({
     collection: 'articles',
     id: article,
     locale: 'it',
-    data: { _status: 'published', title: demoArticle.titleIt, standfirst: demoArticle.standfirstIt },
+    data: {
+      _status: 'published',
+      title: demoArticle.titleIt,
+      standfirst: demoArticle.standfirstIt,
+    },
     depth: 0,
     req,
   })
   for (const key of Object.keys(quotes)) {
-    await req.payload.update({ collection: 'quotes', id: quotes[key], data: { sourceArticle: article } as never, depth: 0, locale: 'en', req })
+    await req.payload.update({
+      collection: 'quotes',
+      id: quotes[key],
+      data: { sourceArticle: article } as never,
+      depth: 0,
+      locale: 'en',
+      req,
+    })
   }
   return article
 }

@@ -14,7 +14,9 @@ const escapeXml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const bag = (tag: string, values: string[] | undefined): string =>
-  values?.length ? `<${tag}><rdf:Bag>${values.map((v) => `<rdf:li>${escapeXml(v)}</rdf:li>`).join('')}</rdf:Bag></${tag}>` : ''
+  values?.length
+    ? `<${tag}><rdf:Bag>${values.map((v) => `<rdf:li>${escapeXml(v)}</rdf:li>`).join('')}</rdf:Bag></${tag}>`
+    : ''
 
 /**
  * The XMP packet an agency embeds: IPTC Photo Metadata Core/Extension in XMP form (dc:creator =
@@ -48,7 +50,12 @@ export function xmpPacket(meta: EmbeddedPhotoMetadata): string {
  * A stand-in race photo (no real image files ship offline): a prototype's silhouette on track,
  * drawn as shapes so it needs no fonts, carrying the agency metadata as XMP.
  */
-export async function renderDemoPhoto(meta: EmbeddedPhotoMetadata, hue: number, width = 1920, height = 1280): Promise<Buffer> {
+export async function renderDemoPhoto(
+  meta: EmbeddedPhotoMetadata,
+  hue: number,
+  width = 1920,
+  height = 1280,
+): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1920 1280">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
     <stop offset="0" stop-color="hsl(${hue},45%,62%)"/><stop offset="1" stop-color="hsl(${hue},35%,30%)"/>
@@ -62,5 +69,8 @@ export async function renderDemoPhoto(meta: EmbeddedPhotoMetadata, hue: number, 
   <circle cx="620" cy="870" r="95" fill="#0c0c0c"/><circle cx="620" cy="870" r="45" fill="#777"/>
   <circle cx="1380" cy="870" r="95" fill="#0c0c0c"/><circle cx="1380" cy="870" r="45" fill="#777"/>
 </svg>`
-  return sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).withXmp(xmpPacket(meta)).toBuffer()
+  return sharp(Buffer.from(svg))
+    .jpeg({ quality: 82, mozjpeg: true })
+    .withXmp(xmpPacket(meta))
+    .toBuffer()
 }

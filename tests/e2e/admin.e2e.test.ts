@@ -51,7 +51,9 @@ describe('the admin UI', () => {
     await page.fill('#field-confirm-password', 'correct horse battery')
     await page.click('button[type=submit]')
     await page.waitForURL(new RegExp(`${base}/admin/?$`))
-    const me = await page.evaluate(async () => (await fetch('/api/users/me', { credentials: 'include' })).json())
+    const me = await page.evaluate(async () =>
+      (await fetch('/api/users/me', { credentials: 'include' })).json(),
+    )
     expect(me.user).toMatchObject({ email: 'chief@example.com', roles: ['admin'] })
   })
 
@@ -66,16 +68,20 @@ describe('the admin UI', () => {
 
   it('opens the demo story with its photo credits and attributed quotes', async () => {
     await page.goto(`${base}/admin/collections/articles`)
-    await page.getByText("Fourth at Petit Le Mans is enough").first().click()
+    await page.getByText('Fourth at Petit Le Mans is enough').first().click()
     await page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
-    await expect.poll(() => page.locator('#field-title').inputValue()).toBe("Fourth at Petit Le Mans is enough: Cadillac's #31 crew are the first GTP champions")
+    await expect
+      .poll(() => page.locator('#field-title').inputValue())
+      .toBe("Fourth at Petit Le Mans is enough: Cadillac's #31 crew are the first GTP champions")
 
     const credits = page.locator('[data-photo-credit]')
-    await expect.poll(() => credits.allTextContents(), { timeout: 20_000 }).toEqual([
-      'Photo by: Art Fleischmann',
-      'Photo by: Art Fleischmann',
-      'Photo by: Michael L. Levitt / Motorsport Images',
-    ])
+    await expect
+      .poll(() => credits.allTextContents(), { timeout: 20_000 })
+      .toEqual([
+        'Photo by: Art Fleischmann',
+        'Photo by: Art Fleischmann',
+        'Photo by: Michael L. Levitt / Motorsport Images',
+      ])
 
     const body = page.locator('.rich-text-lexical')
     for (const attribution of [
@@ -85,8 +91,15 @@ describe('the admin UI', () => {
       '“This is a championship that everyone deserves.” — Jack Aitken, Driver, #31',
       '“You couldn’t ask for anything better!” — Laura Wontrop Klauser, Program manager, Cadillac sports-car racing',
     ]) {
-      await expect.poll(() => body.getByText(attribution.replace(/’/g, "'"), { exact: false }).count(), { timeout: 20_000 }).toBeGreaterThan(0)
+      await expect
+        .poll(() => body.getByText(attribution.replace(/’/g, "'"), { exact: false }).count(), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0)
     }
-    await page.screenshot({ path: path.join(os.tmpdir(), 'paddock-e2e-article.png'), fullPage: true })
+    await page.screenshot({
+      path: path.join(os.tmpdir(), 'paddock-e2e-article.png'),
+      fullPage: true,
+    })
   })
 })

@@ -10,7 +10,10 @@ let staffToken: string
 
 beforeAll(async () => {
   s = await startTestServer({ seed: true })
-  await s.payload.create({ collection: 'users', data: { email: 'editor@example.com', password: 'correct horse battery', roles: ['editor'] } })
+  await s.payload.create({
+    collection: 'users',
+    data: { email: 'editor@example.com', password: 'correct horse battery', roles: ['editor'] },
+  })
   const login = await fetch(`${s.url}/api/users/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -25,7 +28,10 @@ afterAll(async () => {
 const graphql = async (query: string, token?: string) => {
   const response = await fetch(`${s.url}/api/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `JWT ${token}` } : {}),
+    },
     body: JSON.stringify({ query }),
   })
   return { status: response.status, body: await response.json() }
@@ -41,7 +47,10 @@ describe('health', () => {
   it('/readyz answers once the database does', async () => {
     const response = await fetch(`${s.url}/readyz`)
     expect(response.status).toBe(200)
-    expect(await response.json()).toMatchObject({ status: 'ready', database: s.database.kind === 'mongodb' ? 'mongoose' : s.database.kind })
+    expect(await response.json()).toMatchObject({
+      status: 'ready',
+      database: s.database.kind === 'mongodb' ? 'mongoose' : s.database.kind,
+    })
   })
 })
 
@@ -52,15 +61,28 @@ describe('REST', () => {
     const { docs } = await response.json()
     expect(docs).toHaveLength(1)
     const story = docs[0]
-    const blocks = story.body.root.children.filter((node: { type: string }) => node.type === 'block').map((node: { fields: any }) => node.fields)
-    expect(blocks.filter((b: any) => b.blockType === 'photo').map((b: any) => b.photo.creditLine)).toEqual([
-      'Art Fleischmann',
-      'Michael L. Levitt / Motorsport Images',
-    ])
-    expect(new Set(blocks.filter((b: any) => b.blockType === 'quote').map((b: any) => b.quote.speaker.name))).toEqual(
-      new Set(['Laura Wontrop Klauser', 'Pipo Derani', 'Alexander Sims', 'Jack Aitken', 'John Roth']),
+    const blocks = story.body.root.children
+      .filter((node: { type: string }) => node.type === 'block')
+      .map((node: { fields: any }) => node.fields)
+    expect(
+      blocks.filter((b: any) => b.blockType === 'photo').map((b: any) => b.photo.creditLine),
+    ).toEqual(['Art Fleischmann', 'Michael L. Levitt / Motorsport Images'])
+    expect(
+      new Set(
+        blocks.filter((b: any) => b.blockType === 'quote').map((b: any) => b.quote.speaker.name),
+      ),
+    ).toEqual(
+      new Set([
+        'Laura Wontrop Klauser',
+        'Pipo Derani',
+        'Alexander Sims',
+        'Jack Aitken',
+        'John Roth',
+      ]),
     )
-    const result = blocks.find((b: any) => b.blockType === 'fact' && b.fact.relationTo === 'results').fact.value
+    const result = blocks.find(
+      (b: any) => b.blockType === 'fact' && b.fact.relationTo === 'results',
+    ).fact.value
     expect(result).toMatchObject({
       positionOverall: 4,
       event: { name: 'Petit Le Mans', circuit: { name: 'Road Atlanta' } },
@@ -74,13 +96,20 @@ describe('REST', () => {
   })
 
   it('never shows anonymous readers a draft, in lists or by ID', async () => {
-    const draft = await s.payload.create({ collection: 'articles', data: partial({ title: 'Embargoed scoop draft', _status: 'draft' }) })
-    const list = await (await fetch(`${s.url}/api/articles?where[title][equals]=Embargoed%20scoop%20draft`)).json()
+    const draft = await s.payload.create({
+      collection: 'articles',
+      data: partial({ title: 'Embargoed scoop draft', _status: 'draft' }),
+    })
+    const list = await (
+      await fetch(`${s.url}/api/articles?where[title][equals]=Embargoed%20scoop%20draft`)
+    ).json()
     expect(list.totalDocs).toBe(0)
     const byId = await fetch(`${s.url}/api/articles/${draft.id}`)
     expect(byId.status).toBeGreaterThanOrEqual(400)
     expect(byId.status).toBeLessThan(500)
-    const asStaff = await fetch(`${s.url}/api/articles/${draft.id}?draft=true`, { headers: { authorization: `JWT ${staffToken}` } })
+    const asStaff = await fetch(`${s.url}/api/articles/${draft.id}?draft=true`, {
+      headers: { authorization: `JWT ${staffToken}` },
+    })
     expect((await asStaff.json()).title).toBe('Embargoed scoop draft')
   })
 
@@ -92,20 +121,33 @@ describe('REST', () => {
     expect(image.headers.get('content-type')).toBe('image/jpeg')
     const bytes = Buffer.from(await image.arrayBuffer())
     expect(bytes.subarray(0, 2).toString('hex')).toBe('ffd8')
-    expect(await exifr.parse(bytes, { xmp: true })).toMatchObject({ Credit: 'Michael L. Levitt / Motorsport Images', creator: 'Michael L. Levitt' })
+    expect(await exifr.parse(bytes, { xmp: true })).toMatchObject({
+      Credit: 'Michael L. Levitt / Motorsport Images',
+      creator: 'Michael L. Levitt',
+    })
     const thumbnail = await fetch(new URL(photo.sizes.thumbnail.url, s.url))
     expect(thumbnail.status).toBe(200)
   })
 
   it('refuses a non-image upload with a 4xx and stores nothing', async () => {
-    const photographer = await s.payload.create({ collection: 'photographers', data: { name: 'Upload Tester' } })
+    const photographer = await s.payload.create({
+      collection: 'photographers',
+      data: { name: 'Upload Tester' },
+    })
     const form = new FormData()
     form.append('file', new Blob(['just some text'], { type: 'text/plain' }), 'notes.txt')
     form.append('_payload', JSON.stringify({ alt: 'Not an image', photographer: photographer.id }))
-    const response = await fetch(`${s.url}/api/photos`, { method: 'POST', body: form, headers: { authorization: `JWT ${staffToken}` } })
+    const response = await fetch(`${s.url}/api/photos`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `JWT ${staffToken}` },
+    })
     expect(response.status).toBe(400)
     expect(JSON.stringify(await response.json())).toMatch(/not allowed/i)
-    expect((await s.payload.count({ collection: 'photos', where: { alt: { equals: 'Not an image' } } })).totalDocs).toBe(0)
+    expect(
+      (await s.payload.count({ collection: 'photos', where: { alt: { equals: 'Not an image' } } }))
+        .totalDocs,
+    ).toBe(0)
     await s.payload.delete({ collection: 'photographers', id: photographer.id })
   })
 
@@ -139,14 +181,64 @@ describe('REST', () => {
 
 describe('GraphQL', () => {
   it('exposes articles, photos, quotes and every championship collection', async () => {
-    const { status, body } = await graphql(`{
-      Articles { docs { slug } }
-      Photos { docs { creditLine } }
-      Quotes { docs { role speaker { name } } }
-      Photographers { totalDocs } People { totalDocs } AllSeries { totalDocs } Seasons { totalDocs }
-      Classes { totalDocs } Events { totalDocs } Circuits { totalDocs } Teams { totalDocs }
-      Manufacturers { totalDocs } Entries { totalDocs } Results { totalDocs } Titles { totalDocs }
-    }`)
+    const { status, body } = await graphql(`
+      {
+        Articles {
+          docs {
+            slug
+          }
+        }
+        Photos {
+          docs {
+            creditLine
+          }
+        }
+        Quotes {
+          docs {
+            role
+            speaker {
+              name
+            }
+          }
+        }
+        Photographers {
+          totalDocs
+        }
+        People {
+          totalDocs
+        }
+        AllSeries {
+          totalDocs
+        }
+        Seasons {
+          totalDocs
+        }
+        Classes {
+          totalDocs
+        }
+        Events {
+          totalDocs
+        }
+        Circuits {
+          totalDocs
+        }
+        Teams {
+          totalDocs
+        }
+        Manufacturers {
+          totalDocs
+        }
+        Entries {
+          totalDocs
+        }
+        Results {
+          totalDocs
+        }
+        Titles {
+          totalDocs
+        }
+      }
+    `)
     expect(status).toBe(200)
     expect(body.errors).toBeUndefined()
     expect(body.data).toMatchObject({
@@ -164,23 +256,58 @@ describe('GraphQL', () => {
       Results: { totalDocs: 1 },
       Titles: { totalDocs: 3 },
     })
-    expect(body.data.Photos.docs.map((p: any) => p.creditLine).sort()).toEqual(['Art Fleischmann', 'Michael L. Levitt / Motorsport Images'])
-    expect(body.data.Quotes.docs.find((q: any) => q.speaker.name === 'John Roth').role).toBe('Vice president, Global Cadillac')
+    expect(body.data.Photos.docs.map((p: any) => p.creditLine).sort()).toEqual([
+      'Art Fleischmann',
+      'Michael L. Levitt / Motorsport Images',
+    ])
+    expect(body.data.Quotes.docs.find((q: any) => q.speaker.name === 'John Roth').role).toBe(
+      'Vice president, Global Cadillac',
+    )
   })
 
   it('populates the photos and quotes inside the body with depth', async () => {
-    const { body } = await graphql(`{ Articles(where: { _status: { equals: published } }) { docs { body(depth: 2) } } }`)
+    const { body } = await graphql(`
+      {
+        Articles(where: { _status: { equals: published } }) {
+          docs {
+            body(depth: 2)
+          }
+        }
+      }
+    `)
     expect(body.errors).toBeUndefined()
-    const blocks = body.data.Articles.docs[0].body.root.children.filter((n: any) => n.type === 'block').map((n: any) => n.fields)
-    expect(blocks.find((b: any) => b.blockType === 'photo').photo.creditLine).toBe('Art Fleischmann')
+    const blocks = body.data.Articles.docs[0].body.root.children
+      .filter((n: any) => n.type === 'block')
+      .map((n: any) => n.fields)
+    expect(blocks.find((b: any) => b.blockType === 'photo').photo.creditLine).toBe(
+      'Art Fleischmann',
+    )
     expect(blocks.find((b: any) => b.blockType === 'quote').quote.speaker.name).toBe('John Roth')
   })
 
   it('hides drafts from anonymous readers', async () => {
-    await s.payload.create({ collection: 'articles', data: partial({ title: 'GraphQL draft', _status: 'draft' }) })
-    const anonymous = await graphql(`{ Articles(where: { title: { equals: "GraphQL draft" } }) { totalDocs } }`)
+    await s.payload.create({
+      collection: 'articles',
+      data: partial({ title: 'GraphQL draft', _status: 'draft' }),
+    })
+    const anonymous = await graphql(`
+      {
+        Articles(where: { title: { equals: "GraphQL draft" } }) {
+          totalDocs
+        }
+      }
+    `)
     expect(anonymous.body.data.Articles.totalDocs).toBe(0)
-    const staff = await graphql(`{ Articles(draft: true, where: { title: { equals: "GraphQL draft" } }) { totalDocs } }`, staffToken)
+    const staff = await graphql(
+      `
+        {
+          Articles(draft: true, where: { title: { equals: "GraphQL draft" } }) {
+            totalDocs
+          }
+        }
+      `,
+      staffToken,
+    )
     expect(staff.body.data.Articles.totalDocs).toBe(1)
   })
 })

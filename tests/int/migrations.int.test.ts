@@ -32,11 +32,17 @@ describe('SQL migrations', () => {
     const db = t.payload.db as unknown as DrizzleAdapter
     const { generateDrizzleJson, generateMigration } = db.requireDrizzleKit()
     const current = await generateDrizzleJson(db.schema)
-    const snapshots = fs.readdirSync(db.migrationDir).filter((file) => file.endsWith('.json')).sort()
+    const snapshots = fs
+      .readdirSync(db.migrationDir)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
     expect(snapshots.length).toBeGreaterThan(0)
     const latest = JSON.parse(fs.readFileSync(`${db.migrationDir}/${snapshots.at(-1)}`, 'utf8'))
     const missing = await generateMigration(latest, current)
-    expect(missing, `run "npm run migrate:create -- NAME"; pending statements:\n${missing.join('\n')}`).toEqual([])
+    expect(
+      missing,
+      `run "npm run migrate:create -- NAME"; pending statements:\n${missing.join('\n')}`,
+    ).toEqual([])
   })
 
   it('were all applied to the fresh database at start-up', async () => {
@@ -47,7 +53,12 @@ describe('SQL migrations', () => {
       .filter((file) => /^\d{8}_\d{6}_.+\.ts$/.test(file))
       .map((file) => file.replace(/\.ts$/, ''))
       .sort()
-    const { docs } = await t.payload.find({ collection: 'payload-migrations', limit: 0, pagination: false, sort: 'name' })
+    const { docs } = await t.payload.find({
+      collection: 'payload-migrations',
+      limit: 0,
+      pagination: false,
+      sort: 'name',
+    })
     expect(docs.map((doc) => doc.name)).toEqual(files)
   })
 })

@@ -15,19 +15,33 @@ afterAll(async () => {
 })
 
 async function jpeg(name: string) {
-  const data = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#336699' } }).jpeg().toBuffer()
+  const data = await sharp({
+    create: { width: 1800, height: 1200, channels: 3, background: '#336699' },
+  })
+    .jpeg()
+    .toBuffer()
   return { data, mimetype: 'image/jpeg', name, size: data.length }
 }
 
 describe('photos', () => {
   it('derive their credit line from the photographer and agency', async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Michael L. Levitt', agency: 'Motorsport Images' } })
-    const photo = await t.payload.create({ collection: 'photos', data: { alt: 'A car', photographer: photographer.id }, file: await jpeg('levitt.jpg') })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Michael L. Levitt', agency: 'Motorsport Images' },
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: { alt: 'A car', photographer: photographer.id },
+      file: await jpeg('levitt.jpg'),
+    })
     expect(photo.creditLine).toBe('Michael L. Levitt / Motorsport Images')
   })
 
   it('keep an editor override over the derived credit', async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Jane Roe' } })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Jane Roe' },
+    })
     const photo = await t.payload.create({
       collection: 'photos',
       data: { alt: 'Pit lane', photographer: photographer.id, creditOverride: 'Pool photo / IMSA' },
@@ -37,27 +51,52 @@ describe('photos', () => {
   })
 
   it("follow a photographer's change of agency", async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Art Fleischmann' } })
-    const photo = await t.payload.create({ collection: 'photos', data: { alt: 'Podium', photographer: photographer.id }, file: await jpeg('podium.jpg') })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Art Fleischmann' },
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: { alt: 'Podium', photographer: photographer.id },
+      file: await jpeg('podium.jpg'),
+    })
     expect(photo.creditLine).toBe('Art Fleischmann')
-    await t.payload.update({ collection: 'photographers', id: photographer.id, data: { agency: 'IMSA Photo' } })
+    await t.payload.update({
+      collection: 'photographers',
+      id: photographer.id,
+      data: { agency: 'IMSA Photo' },
+    })
     const reread = await t.payload.findByID({ collection: 'photos', id: photo.id })
     expect(reread.creditLine).toBe('Art Fleischmann / IMSA Photo')
   })
 
   it('are refused without any credit, and nothing is stored', async () => {
     const before = fs.readdirSync(t.mediaDir).length
-    await expect(t.payload.create({ collection: 'photos', data: { alt: 'Uncredited' }, file: await jpeg('uncredited.jpg') })).rejects.toThrow(
-      /photographer/,
-    )
-    expect((await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Uncredited' } } })).totalDocs).toBe(0)
+    await expect(
+      t.payload.create({
+        collection: 'photos',
+        data: { alt: 'Uncredited' },
+        file: await jpeg('uncredited.jpg'),
+      }),
+    ).rejects.toThrow(/photographer/)
+    expect(
+      (await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Uncredited' } } }))
+        .totalDocs,
+    ).toBe(0)
     expect(fs.readdirSync(t.mediaDir).filter((f) => f.startsWith('uncredited'))).toEqual([])
     expect(fs.readdirSync(t.mediaDir).length).toBe(before)
   })
 
   it('get the thumbnail, card, large and social renditions', async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Sizes Tester' } })
-    const photo = await t.payload.create({ collection: 'photos', data: { alt: 'Sizes', photographer: photographer.id }, file: await jpeg('sizes.jpg') })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Sizes Tester' },
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: { alt: 'Sizes', photographer: photographer.id },
+      file: await jpeg('sizes.jpg'),
+    })
     expect(photo.sizes).toMatchObject({
       thumbnail: { width: 400, height: 300, mimeType: 'image/jpeg' },
       card: { width: 768, height: 432 },
@@ -70,7 +109,10 @@ describe('photos', () => {
   })
 
   it('refuse a file that is not an image, and store nothing', async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Text Sender' } })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Text Sender' },
+    })
     const data = Buffer.from('this is not an image at all, just text\n'.repeat(20))
     await expect(
       t.payload.create({
@@ -79,12 +121,18 @@ describe('photos', () => {
         file: { data, mimetype: 'text/plain', name: 'notes.txt', size: data.length },
       }),
     ).rejects.toThrow()
-    expect((await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Text' } } })).totalDocs).toBe(0)
+    expect(
+      (await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Text' } } }))
+        .totalDocs,
+    ).toBe(0)
     expect(fs.readdirSync(t.mediaDir).filter((f) => f.startsWith('notes'))).toEqual([])
   })
 
   it('refuse text disguised as a JPEG by its name and type', async () => {
-    const photographer = await t.payload.create({ collection: 'photographers', data: { name: 'Disguise Sender' } })
+    const photographer = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Disguise Sender' },
+    })
     const data = Buffer.from('<html><script>alert(1)</script></html>\n'.repeat(20))
     await expect(
       t.payload.create({
@@ -93,7 +141,10 @@ describe('photos', () => {
         file: { data, mimetype: 'image/jpeg', name: 'disguised.jpg', size: data.length },
       }),
     ).rejects.toThrow()
-    expect((await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Disguised' } } })).totalDocs).toBe(0)
+    expect(
+      (await t.payload.count({ collection: 'photos', where: { alt: { equals: 'Disguised' } } }))
+        .totalDocs,
+    ).toBe(0)
     expect(fs.readdirSync(t.mediaDir).filter((f) => f.startsWith('disguised'))).toEqual([])
   })
 })

@@ -22,20 +22,40 @@ async function failsWith(env: Record<string, string>, message: RegExp) {
 
 describe('start-up refuses bad configuration with one line naming the problem', () => {
   it('an unknown DATABASE_URI scheme', async () => {
-    await failsWith({ DATABASE_URI: 'mysql://localhost/cms' }, /DATABASE_URI has an unknown scheme "mysql"/)
+    await failsWith(
+      { DATABASE_URI: 'mysql://localhost/cms' },
+      /DATABASE_URI has an unknown scheme "mysql"/,
+    )
   })
 
   it('an unreachable database', async () => {
-    await failsWith({ DATABASE_URI: 'postgres://127.0.0.1:1/cms', PAYLOAD_SECRET: 'x'.repeat(40), MEDIA_DIR: path.join(tmp, 'm1') }, /cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/cms: .*ECONNREFUSED/)
+    await failsWith(
+      {
+        DATABASE_URI: 'postgres://127.0.0.1:1/cms',
+        PAYLOAD_SECRET: 'x'.repeat(40),
+        MEDIA_DIR: path.join(tmp, 'm1'),
+      },
+      /cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/cms: .*ECONNREFUSED/,
+    )
   })
 
   it('a MEDIA_DIR that cannot be written', async () => {
     fs.writeFileSync(path.join(tmp, 'plain-file'), '')
-    await failsWith({ DATABASE_URI: `file:${tmp}/a.db`, MEDIA_DIR: path.join(tmp, 'plain-file', 'media') }, /MEDIA_DIR ".*" is not a writable directory/)
+    await failsWith(
+      { DATABASE_URI: `file:${tmp}/a.db`, MEDIA_DIR: path.join(tmp, 'plain-file', 'media') },
+      /MEDIA_DIR ".*" is not a writable directory/,
+    )
   })
 
   it('a production server database without PAYLOAD_SECRET', async () => {
-    await failsWith({ NODE_ENV: 'production', DATABASE_URI: 'postgres://127.0.0.1:5432/test', MEDIA_DIR: path.join(tmp, 'm2') }, /PAYLOAD_SECRET is required/)
+    await failsWith(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URI: 'postgres://127.0.0.1:5432/test',
+        MEDIA_DIR: path.join(tmp, 'm2'),
+      },
+      /PAYLOAD_SECRET is required/,
+    )
   })
 })
 
@@ -44,7 +64,12 @@ describe('a running server', () => {
     const port = await freePort()
     const dbFile = path.join(tmp, 'custom', 'cms.db')
     const mediaDir = path.join(tmp, 'custom-media')
-    const server = spawnServer({ ...base, PORT: String(port), DATABASE_URI: `file:${dbFile}`, MEDIA_DIR: mediaDir })
+    const server = spawnServer({
+      ...base,
+      PORT: String(port),
+      DATABASE_URI: `file:${dbFile}`,
+      MEDIA_DIR: mediaDir,
+    })
     await server.waitFor(/ready at http:\/\/localhost:\d+/)
     expect(server.output()).toContain(`ready at http://localhost:${port}/admin`)
     expect(fs.existsSync(dbFile)).toBe(true)
@@ -55,7 +80,15 @@ describe('a running server', () => {
     const body = JSON.stringify({ email: 'nobody@example.com', password: 'not-the-password' })
     const answered = new Promise<number>((resolve, reject) => {
       const request = http.request(
-        { port, path: '/api/users/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        {
+          port,
+          path: '/api/users/login',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (response) => {
           response.resume()
           response.on('end', () => resolve(response.statusCode!))
@@ -65,7 +98,9 @@ describe('a running server', () => {
       request.write(body.slice(0, 10))
       setTimeout(() => {
         server.child.kill('SIGTERM')
-        void server.waitFor(/SIGTERM: shutting down/).then(() => request.end(body.slice(10)), reject)
+        void server
+          .waitFor(/SIGTERM: shutting down/)
+          .then(() => request.end(body.slice(10)), reject)
       }, 200)
     })
     expect(await answered).toBe(401)

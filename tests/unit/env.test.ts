@@ -33,12 +33,16 @@ describe('DATABASE_URI', () => {
     expect(parseDatabaseUri('postgres://u@h:5432/db', 'production', '/').kind).toBe('postgres')
     expect(parseDatabaseUri('postgresql://u@h/db', 'production', '/').kind).toBe('postgres')
     expect(parseDatabaseUri('mongodb://h:27017/cms', 'production', '/').kind).toBe('mongodb')
-    expect(parseDatabaseUri('mongodb+srv://c.example.net/cms', 'production', '/').kind).toBe('mongodb')
+    expect(parseDatabaseUri('mongodb+srv://c.example.net/cms', 'production', '/').kind).toBe(
+      'mongodb',
+    )
   })
 
   it('refuses an unknown scheme with a message naming the variable and the choices', () => {
     expect(() => parseDatabaseUri('mysql://h/db', 'production', '/')).toThrow(ConfigError)
-    expect(() => parseDatabaseUri('mysql://h/db', 'production', '/')).toThrow(/DATABASE_URI has an unknown scheme "mysql".*file:, postgres:\/\/, mongodb:\/\//)
+    expect(() => parseDatabaseUri('mysql://h/db', 'production', '/')).toThrow(
+      /DATABASE_URI has an unknown scheme "mysql".*file:, postgres:\/\/, mongodb:\/\//,
+    )
   })
 })
 
@@ -51,39 +55,57 @@ describe('parseEnv', () => {
 
   it('generates a secret beside the embedded database once and reuses it on restart', () => {
     const dir = tempDir()
-    const source = { NODE_ENV: 'production', DATABASE_URI: `file:${dir}/db/cms.db`, MEDIA_DIR: `${dir}/media` }
+    const source = {
+      NODE_ENV: 'production',
+      DATABASE_URI: `file:${dir}/db/cms.db`,
+      MEDIA_DIR: `${dir}/media`,
+    }
     const first = parseEnv(source, dir)
     const second = parseEnv(source, dir)
     expect(first.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
     expect(second.payloadSecret).toBe(first.payloadSecret)
-    expect(fs.readFileSync(path.join(dir, 'db', '.payload-secret'), 'utf8')).toBe(first.payloadSecret)
+    expect(fs.readFileSync(path.join(dir, 'db', '.payload-secret'), 'utf8')).toBe(
+      first.payloadSecret,
+    )
   })
 
   it('requires PAYLOAD_SECRET in production with a server database', () => {
     const dir = tempDir()
-    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URI: 'postgres://h/db', MEDIA_DIR: dir }, dir)).toThrow(
-      /PAYLOAD_SECRET is required in production with a postgres database/,
-    )
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', DATABASE_URI: 'postgres://h/db', MEDIA_DIR: dir }, dir),
+    ).toThrow(/PAYLOAD_SECRET is required in production with a postgres database/)
   })
 
   it('refuses a MEDIA_DIR that cannot be written', () => {
     const dir = tempDir()
     fs.writeFileSync(path.join(dir, 'a-file'), '')
-    expect(() => parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: path.join(dir, 'a-file', 'media') }, dir)).toThrow(
-      /MEDIA_DIR ".*a-file\/media" is not a writable directory/,
-    )
+    expect(() =>
+      parseEnv(
+        { DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: path.join(dir, 'a-file', 'media') },
+        dir,
+      ),
+    ).toThrow(/MEDIA_DIR ".*a-file\/media" is not a writable directory/)
   })
 
   it('refuses a boolean switch that is neither true nor false', () => {
     const dir = tempDir()
-    expect(() => parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir, SEED_DEMO: 'maybe' }, dir)).toThrow(
-      /SEED_DEMO must be true or false, got "maybe"/,
-    )
+    expect(() =>
+      parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir, SEED_DEMO: 'maybe' }, dir),
+    ).toThrow(/SEED_DEMO must be true or false, got "maybe"/)
   })
 
   it('reads PORT, SEED_DEMO and MEDIA_DIR into a typed configuration', () => {
     const dir = tempDir()
-    const settings = parseEnv({ PORT: '4100', DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: 'm', SEED_DEMO: 'false', PAYLOAD_SECRET: 'x'.repeat(40) }, dir)
+    const settings = parseEnv(
+      {
+        PORT: '4100',
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: 'm',
+        SEED_DEMO: 'false',
+        PAYLOAD_SECRET: 'x'.repeat(40),
+      },
+      dir,
+    )
     expect(settings).toMatchObject({
       port: 4100,
       mediaDir: path.join(dir, 'm'),

@@ -10,7 +10,8 @@ describe('demo photo files', () => {
       {
         creator: 'Michael L. Levitt',
         creditLine: 'Michael L. Levitt / Motorsport Images',
-        caption: '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken',
+        caption:
+          '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken',
         peopleShown: ['Pipo Derani', 'Jack Aitken'],
       },
       10,
@@ -22,7 +23,11 @@ describe('demo photo files', () => {
     expect(meta).toMatchObject({
       creator: 'Michael L. Levitt',
       Credit: 'Michael L. Levitt / Motorsport Images',
-      description: { lang: 'x-default', value: '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken' },
+      description: {
+        lang: 'x-default',
+        value:
+          '#31 Whelen Engineering Racing Cadillac V-LMDh: Pipo Derani, Alexander Sims, Jack Aitken',
+      },
       PersonInImage: ['Pipo Derani', 'Jack Aitken'],
     })
   })

@@ -11,7 +11,10 @@ export const PhotoBlock: Block = {
     {
       name: 'captionOverride',
       type: 'textarea',
-      admin: { description: 'Replaces the photo\'s own caption in this story only. The credit always prints.' },
+      admin: {
+        description:
+          "Replaces the photo's own caption in this story only. The credit always prints.",
+      },
     },
   ],
 }

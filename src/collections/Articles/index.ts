@@ -12,7 +12,13 @@ import { stampPublishedAt } from './hooks/stampPublishedAt'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  access: { create: isStaff, delete: isStaff, read: publishedOrStaff, readVersions: isStaff, update: isStaff },
+  access: {
+    create: isStaff,
+    delete: isStaff,
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    update: isStaff,
+  },
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
@@ -29,14 +35,22 @@ export const Articles: CollectionConfig = {
         {
           label: 'Story',
           fields: [
-            { name: 'standfirst', type: 'textarea', localized: true, admin: { description: 'The one- or two-sentence summary under the headline.' } },
+            {
+              name: 'standfirst',
+              type: 'textarea',
+              localized: true,
+              admin: { description: 'The one- or two-sentence summary under the headline.' },
+            },
             photo('heroPhoto'),
             {
               name: 'body',
               type: 'richText',
               localized: true,
               editor: lexicalEditor({
-                features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock] })],
+                features: ({ defaultFeatures }) => [
+                  ...defaultFeatures,
+                  BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock] }),
+                ],
               }),
             },
           ],
@@ -48,26 +62,66 @@ export const Articles: CollectionConfig = {
             {
               type: 'row',
               fields: [
-                { name: 'series', type: 'relationship', relationTo: 'series', hasMany: true, admin: { width: '50%' } },
-                { name: 'season', type: 'relationship', relationTo: 'seasons', admin: { width: '50%' } },
+                {
+                  name: 'series',
+                  type: 'relationship',
+                  relationTo: 'series',
+                  hasMany: true,
+                  admin: { width: '50%' },
+                },
+                {
+                  name: 'season',
+                  type: 'relationship',
+                  relationTo: 'seasons',
+                  admin: { width: '50%' },
+                },
               ],
             },
             {
               type: 'row',
               fields: [
-                { name: 'event', type: 'relationship', relationTo: 'events', admin: { width: '50%' } },
-                { name: 'classes', type: 'relationship', relationTo: 'classes', hasMany: true, admin: { width: '50%' } },
+                {
+                  name: 'event',
+                  type: 'relationship',
+                  relationTo: 'events',
+                  admin: { width: '50%' },
+                },
+                {
+                  name: 'classes',
+                  type: 'relationship',
+                  relationTo: 'classes',
+                  hasMany: true,
+                  admin: { width: '50%' },
+                },
               ],
             },
             { name: 'entries', type: 'relationship', relationTo: 'entries', hasMany: true },
             {
               type: 'row',
               fields: [
-                { name: 'teams', type: 'relationship', relationTo: 'teams', hasMany: true, admin: { width: '50%' } },
-                { name: 'manufacturers', type: 'relationship', relationTo: 'manufacturers', hasMany: true, admin: { width: '50%' } },
+                {
+                  name: 'teams',
+                  type: 'relationship',
+                  relationTo: 'teams',
+                  hasMany: true,
+                  admin: { width: '50%' },
+                },
+                {
+                  name: 'manufacturers',
+                  type: 'relationship',
+                  relationTo: 'manufacturers',
+                  hasMany: true,
+                  admin: { width: '50%' },
+                },
               ],
             },
-            { name: 'drivers', type: 'relationship', relationTo: 'people', hasMany: true, filterOptions: { kind: { equals: 'driver' } } },
+            {
+              name: 'drivers',
+              type: 'relationship',
+              relationTo: 'people',
+              hasMany: true,
+              filterOptions: { kind: { equals: 'driver' } },
+            },
             { name: 'results', type: 'relationship', relationTo: 'results', hasMany: true },
             { name: 'titles', type: 'relationship', relationTo: 'titles', hasMany: true },
           ],
@@ -75,7 +129,15 @@ export const Articles: CollectionConfig = {
         {
           label: 'SEO',
           fields: [
-            { name: 'seoDescription', type: 'textarea', localized: true, maxLength: 300, admin: { description: 'For search results and link previews; the standfirst when empty.' } },
+            {
+              name: 'seoDescription',
+              type: 'textarea',
+              localized: true,
+              maxLength: 300,
+              admin: {
+                description: 'For search results and link previews; the standfirst when empty.',
+              },
+            },
           ],
         },
       ],
@@ -85,10 +147,27 @@ export const Articles: CollectionConfig = {
       name: 'publishedAt',
       type: 'date',
       index: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Set on first publication unless given.' },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set on first publication unless given.',
+      },
     },
-    { name: 'dateline', type: 'text', admin: { position: 'sidebar', description: 'e.g. "BRASELTON, Ga."' } },
-    { name: 'authors', type: 'relationship', relationTo: 'people', hasMany: true, admin: { position: 'sidebar', description: 'Bylines (people, so freelancers need no account).' } },
+    {
+      name: 'dateline',
+      type: 'text',
+      admin: { position: 'sidebar', description: 'e.g. "BRASELTON, Ga."' },
+    },
+    {
+      name: 'authors',
+      type: 'relationship',
+      relationTo: 'people',
+      hasMany: true,
+      admin: {
+        position: 'sidebar',
+        description: 'Bylines (people, so freelancers need no account).',
+      },
+    },
     { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
   ],
 }

@@ -7,7 +7,11 @@ import { refreshPhotoCredits } from './hooks/refreshPhotoCredits'
 export const Photographers: CollectionConfig = {
   slug: 'photographers',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'agency', 'defaultCreditLine'], group: 'Media' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'agency', 'defaultCreditLine'],
+    group: 'Media',
+  },
   hooks: { afterChange: [refreshPhotoCredits] },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },

@@ -9,8 +9,12 @@ export interface CreditSource {
  * default credit line, else "NAME / AGENCY" (or just "NAME" when there is no agency), the form
  * agencies use ("Michael L. Levitt / Motorsport Images").
  */
-export function creditLine(photographer: CreditSource | null | undefined, override?: string | null): string | undefined {
-  const clean = (value: string | null | undefined) => value?.replace(/\s+/g, ' ').trim() || undefined
+export function creditLine(
+  photographer: CreditSource | null | undefined,
+  override?: string | null,
+): string | undefined {
+  const clean = (value: string | null | undefined) =>
+    value?.replace(/\s+/g, ' ').trim() || undefined
   const explicit = clean(override)
   if (explicit) return explicit
   if (!photographer) return undefined

@@ -29,16 +29,31 @@ export const Photos: CollectionConfig = {
   },
   hooks: { beforeChange: [populateCreditLine] },
   fields: [
-    { name: 'alt', type: 'text', required: true, localized: true, admin: { description: 'What the photo shows, for readers who cannot see it.' } },
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      localized: true,
+      admin: { description: 'What the photo shows, for readers who cannot see it.' },
+    },
     { name: 'caption', type: 'textarea', localized: true },
     {
       type: 'row',
       fields: [
-        { name: 'photographer', type: 'relationship', relationTo: 'photographers', admin: { width: '50%' } },
+        {
+          name: 'photographer',
+          type: 'relationship',
+          relationTo: 'photographers',
+          admin: { width: '50%' },
+        },
         {
           name: 'creditOverride',
           type: 'text',
-          admin: { width: '50%', description: 'Only when the credit must differ from the photographer\'s, e.g. "Pool photo / IMSA".' },
+          admin: {
+            width: '50%',
+            description:
+              'Only when the credit must differ from the photographer\'s, e.g. "Pool photo / IMSA".',
+          },
         },
       ],
     },
@@ -46,12 +61,26 @@ export const Photos: CollectionConfig = {
       name: 'creditLine',
       type: 'text',
       index: true,
-      admin: { readOnly: true, description: 'Printed with the photo everywhere it appears. Derived from the photographer unless overridden.' },
+      admin: {
+        readOnly: true,
+        description:
+          'Printed with the photo everywhere it appears. Derived from the photographer unless overridden.',
+      },
     },
     { name: 'copyrightNotice', type: 'text' },
-    { name: 'licenseUrl', type: 'text', admin: { description: 'URL of the licence terms (IPTC "Web Statement of Rights").' } },
+    {
+      name: 'licenseUrl',
+      type: 'text',
+      admin: { description: 'URL of the licence terms (IPTC "Web Statement of Rights").' },
+    },
     { name: 'takenAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'peopleShown', type: 'relationship', relationTo: 'people', hasMany: true },
-    { name: 'entriesShown', type: 'relationship', relationTo: 'entries', hasMany: true, admin: { description: 'Cars in the picture.' } },
+    {
+      name: 'entriesShown',
+      type: 'relationship',
+      relationTo: 'entries',
+      hasMany: true,
+      admin: { description: 'Cars in the picture.' },
+    },
   ],
 }

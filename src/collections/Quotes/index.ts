@@ -7,18 +7,31 @@ import { labelQuote } from './hooks/labelQuote'
 export const Quotes: CollectionConfig = {
   slug: 'quotes',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'label', defaultColumns: ['label', 'speaker', 'role', 'organisation'], group: 'Content' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'speaker', 'role', 'organisation'],
+    group: 'Content',
+  },
   hooks: { beforeChange: [labelQuote] },
   fields: [
     { name: 'text', type: 'textarea', required: true, localized: true },
     {
       type: 'row',
       fields: [
-        { name: 'speaker', type: 'relationship', relationTo: 'people', required: true, admin: { width: '50%' } },
+        {
+          name: 'speaker',
+          type: 'relationship',
+          relationTo: 'people',
+          required: true,
+          admin: { width: '50%' },
+        },
         {
           name: 'role',
           type: 'text',
-          admin: { width: '50%', description: 'Title at the time, e.g. "Vice president, Global Cadillac"' },
+          admin: {
+            width: '50%',
+            description: 'Title at the time, e.g. "Vice president, Global Cadillac"',
+          },
         },
       ],
     },
@@ -30,6 +43,11 @@ export const Quotes: CollectionConfig = {
       localized: true,
       admin: { readOnly: true, description: 'Quote, speaker and role, set on save.' },
     },
-    { name: 'sourceArticle', type: 'relationship', relationTo: 'articles', admin: { description: 'Where the quote was first published.' } },
+    {
+      name: 'sourceArticle',
+      type: 'relationship',
+      relationTo: 'articles',
+      admin: { description: 'Where the quote was first published.' },
+    },
   ],
 }

@@ -8,15 +8,27 @@ import { slug } from '../../fields/slug'
 export const Circuits: CollectionConfig = {
   slug: 'circuits',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'locality', 'country'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'locality', 'country'],
+    group: 'Championship',
+  },
   fields: [
     { name: 'name', type: 'text', required: true },
     slug('name'),
     {
       type: 'row',
       fields: [
-        { name: 'locality', type: 'text', admin: { width: '50%', description: 'Town, e.g. "Braselton"' } },
-        { name: 'region', type: 'text', admin: { width: '50%', description: 'State or region, e.g. "Georgia"' } },
+        {
+          name: 'locality',
+          type: 'text',
+          admin: { width: '50%', description: 'Town, e.g. "Braselton"' },
+        },
+        {
+          name: 'region',
+          type: 'text',
+          admin: { width: '50%', description: 'State or region, e.g. "Georgia"' },
+        },
       ],
     },
     country('country'),

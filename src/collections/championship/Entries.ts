@@ -36,33 +36,69 @@ export const Entries: CollectionConfig = {
           index: true,
           admin: { width: '25%', description: 'As painted: "31", "01", "7A"' },
           validate: (value: string | null | undefined) =>
-            (typeof value === 'string' && /^[0-9A-Za-z]{1,4}$/.test(value)) || 'A car number is 1 to 4 letters or digits, without "#"',
+            (typeof value === 'string' && /^[0-9A-Za-z]{1,4}$/.test(value)) ||
+            'A car number is 1 to 4 letters or digits, without "#"',
         },
-        { name: 'entryName', type: 'text', admin: { width: '75%', description: 'Entered as, e.g. "Whelen Engineering Racing"' } },
+        {
+          name: 'entryName',
+          type: 'text',
+          admin: { width: '75%', description: 'Entered as, e.g. "Whelen Engineering Racing"' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'season', type: 'relationship', relationTo: 'seasons', required: true, admin: { width: '50%' } },
+        {
+          name: 'season',
+          type: 'relationship',
+          relationTo: 'seasons',
+          required: true,
+          admin: { width: '50%' },
+        },
         { name: 'class', type: 'relationship', relationTo: 'classes', admin: { width: '50%' } },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'team', type: 'relationship', relationTo: 'teams', required: true, admin: { width: '50%', description: 'The team that runs the car' } },
-        { name: 'manufacturer', type: 'relationship', relationTo: 'manufacturers', admin: { width: '50%' } },
+        {
+          name: 'team',
+          type: 'relationship',
+          relationTo: 'teams',
+          required: true,
+          admin: { width: '50%', description: 'The team that runs the car' },
+        },
+        {
+          name: 'manufacturer',
+          type: 'relationship',
+          relationTo: 'manufacturers',
+          admin: { width: '50%' },
+        },
       ],
     },
     {
       type: 'row',
       fields: [
-        { name: 'model', type: 'text', admin: { width: '50%', description: 'e.g. "Cadillac V-Series.R"' } },
-        { name: 'chassisConstructor', type: 'relationship', relationTo: 'manufacturers', admin: { width: '50%' } },
+        {
+          name: 'model',
+          type: 'text',
+          admin: { width: '50%', description: 'e.g. "Cadillac V-Series.R"' },
+        },
+        {
+          name: 'chassisConstructor',
+          type: 'relationship',
+          relationTo: 'manufacturers',
+          admin: { width: '50%' },
+        },
       ],
     },
-    { name: 'modelAliases', type: 'text', hasMany: true, admin: { description: 'Other names the car goes by, e.g. "Cadillac V-LMDh"' } },
+    {
+      name: 'modelAliases',
+      type: 'text',
+      hasMany: true,
+      admin: { description: 'Other names the car goes by, e.g. "Cadillac V-LMDh"' },
+    },
     { name: 'drivers', type: 'relationship', relationTo: 'people', hasMany: true },
     { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
   ],

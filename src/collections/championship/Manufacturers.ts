@@ -5,12 +5,21 @@ import { isStaff } from '../../access/isStaff'
 import { country } from '../../fields/country'
 import { slug } from '../../fields/slug'
 
-export const MANUFACTURER_ROLES = ['manufacturer', 'chassis-constructor', 'engine-supplier', 'tyre-supplier'] as const
+export const MANUFACTURER_ROLES = [
+  'manufacturer',
+  'chassis-constructor',
+  'engine-supplier',
+  'tyre-supplier',
+] as const
 
 export const Manufacturers: CollectionConfig = {
   slug: 'manufacturers',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'roles', 'parentCompany', 'country'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'roles', 'parentCompany', 'country'],
+    group: 'Championship',
+  },
   fields: [
     { name: 'name', type: 'text', required: true, index: true },
     slug('name'),
@@ -21,7 +30,11 @@ export const Manufacturers: CollectionConfig = {
       defaultValue: ['manufacturer'],
       options: MANUFACTURER_ROLES.map((value) => ({ label: value.replace('-', ' '), value })),
     },
-    { name: 'parentCompany', type: 'text', admin: { description: 'e.g. "General Motors" for Cadillac' } },
+    {
+      name: 'parentCompany',
+      type: 'text',
+      admin: { description: 'e.g. "General Motors" for Cadillac' },
+    },
     {
       type: 'row',
       fields: [country('country'), { name: 'region', type: 'text', admin: { width: '50%' } }],

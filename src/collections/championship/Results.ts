@@ -12,28 +12,57 @@ const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalD
   const entry = await relatedName(req, 'entries', incoming(data, originalDoc, 'entry'), 'label')
   const position = incoming(data, originalDoc, 'positionOverall')
   const status = incoming(data, originalDoc, 'status')
-  const outcome = status === 'classified' && position ? `P${position}` : String(status ?? '').toUpperCase()
+  const outcome =
+    status === 'classified' && position ? `P${position}` : String(status ?? '').toUpperCase()
   return { ...data, label: `${event ?? '?'}: ${entry ?? '?'} ${outcome}`.trim() }
 }
 
 export const Results: CollectionConfig = {
   slug: 'results',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'label', defaultColumns: ['label', 'positionOverall', 'positionInClass', 'status'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'positionOverall', 'positionInClass', 'status'],
+    group: 'Championship',
+  },
   hooks: { beforeChange: [labelResult] },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'event', type: 'relationship', relationTo: 'events', required: true, admin: { width: '50%' } },
-        { name: 'entry', type: 'relationship', relationTo: 'entries', required: true, admin: { width: '50%' } },
+        {
+          name: 'event',
+          type: 'relationship',
+          relationTo: 'events',
+          required: true,
+          admin: { width: '50%' },
+        },
+        {
+          name: 'entry',
+          type: 'relationship',
+          relationTo: 'entries',
+          required: true,
+          admin: { width: '50%' },
+        },
       ],
     },
-    { name: 'session', type: 'text', defaultValue: 'Race', admin: { description: 'e.g. "Race", "Qualifying"' } },
+    {
+      name: 'session',
+      type: 'text',
+      defaultValue: 'Race',
+      admin: { description: 'e.g. "Race", "Qualifying"' },
+    },
     {
       type: 'row',
       fields: [
-        { name: 'status', type: 'select', required: true, defaultValue: 'classified', options: RESULT_STATUSES.map((value) => ({ label: value, value })), admin: { width: '34%' } },
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'classified',
+          options: RESULT_STATUSES.map((value) => ({ label: value, value })),
+          admin: { width: '34%' },
+        },
         { name: 'positionOverall', type: 'number', min: 1, admin: { width: '33%' } },
         { name: 'positionInClass', type: 'number', min: 1, admin: { width: '33%' } },
       ],

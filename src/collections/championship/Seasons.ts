@@ -19,6 +19,10 @@ export const Seasons: CollectionConfig = {
   fields: [
     { name: 'series', type: 'relationship', relationTo: 'series', required: true },
     { name: 'year', type: 'number', required: true, min: 1894, max: 2100, index: true },
-    { name: 'name', type: 'text', admin: { readOnly: true, description: 'Year and series, set on save.' } },
+    {
+      name: 'name',
+      type: 'text',
+      admin: { readOnly: true, description: 'Year and series, set on save.' },
+    },
   ],
 }

@@ -7,7 +7,11 @@ import { slug } from '../../fields/slug'
 export const Series: CollectionConfig = {
   slug: 'series',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'shortName', 'organiser'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'shortName', 'organiser'],
+    group: 'Championship',
+  },
   labels: { singular: 'Series', plural: 'Series' },
   // "Series" is its own plural; GraphQL needs two names (one document vs a list).
   graphQL: { singularName: 'Series', pluralName: 'AllSeries' },

@@ -5,7 +5,15 @@ import { isStaff } from '../../access/isStaff'
 import type { Title } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
-export const TITLE_KINDS = ['drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other'] as const
+export const TITLE_KINDS = [
+  'drivers',
+  'teams',
+  'manufacturers',
+  'endurance-cup',
+  'constructors',
+  'rookie',
+  'other',
+] as const
 
 const labelTitle: CollectionBeforeChangeHook<Title> = async ({ data, originalDoc, req }) => {
   const season = await relatedName(req, 'seasons', incoming(data, originalDoc, 'season'), 'year')
@@ -15,16 +23,37 @@ const labelTitle: CollectionBeforeChangeHook<Title> = async ({ data, originalDoc
 export const Titles: CollectionConfig = {
   slug: 'titles',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { useAsTitle: 'label', defaultColumns: ['label', 'kind', 'clinchedAt'], group: 'Championship' },
+  admin: {
+    useAsTitle: 'label',
+    defaultColumns: ['label', 'kind', 'clinchedAt'],
+    group: 'Championship',
+  },
   hooks: { beforeChange: [labelTitle] },
   fields: [
-    { name: 'name', type: 'text', required: true, admin: { description: 'As awarded, e.g. "GTP Manufacturers\' Championship"' } },
+    {
+      name: 'name',
+      type: 'text',
+      required: true,
+      admin: { description: 'As awarded, e.g. "GTP Manufacturers\' Championship"' },
+    },
     {
       type: 'row',
       fields: [
-        { name: 'season', type: 'relationship', relationTo: 'seasons', required: true, admin: { width: '33%' } },
+        {
+          name: 'season',
+          type: 'relationship',
+          relationTo: 'seasons',
+          required: true,
+          admin: { width: '33%' },
+        },
         { name: 'class', type: 'relationship', relationTo: 'classes', admin: { width: '33%' } },
-        { name: 'kind', type: 'select', required: true, options: TITLE_KINDS.map((value) => ({ label: value.replace('-', ' '), value })), admin: { width: '34%' } },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          options: TITLE_KINDS.map((value) => ({ label: value.replace('-', ' '), value })),
+          admin: { width: '34%' },
+        },
       ],
     },
     {

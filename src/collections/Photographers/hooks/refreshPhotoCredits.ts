@@ -6,7 +6,12 @@ import type { Photographer } from '../../../payload-types'
  * Photos store their credit line so it can be searched and served without a join; when a
  * photographer's name, agency or default credit changes, re-save their photos to re-derive it.
  */
-export const refreshPhotoCredits: CollectionAfterChangeHook<Photographer> = async ({ doc, operation, previousDoc, req }) => {
+export const refreshPhotoCredits: CollectionAfterChangeHook<Photographer> = async ({
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   if (operation !== 'update') return doc
   const unchanged =
     doc.name === previousDoc?.name &&
