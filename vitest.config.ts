@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
+import { CONDITIONS } from './scripts/runtime'
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -7,6 +9,8 @@ export default defineConfig({
     pool: 'forks',
     isolate: true,
     maxWorkers: 2,
+    // See scripts/runtime.ts: without it, importing Lexical can hang a worker.
+    execArgv: [CONDITIONS],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

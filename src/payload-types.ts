@@ -575,6 +575,10 @@ export interface Quote {
   organisation?: string | null;
   event?: (number | null) | Event;
   /**
+   * Quote, speaker and role, set on save.
+   */
+  label?: string | null;
+  /**
    * Where the quote was first published.
    */
   sourceArticle?: (number | null) | Article;
@@ -865,6 +869,7 @@ export interface QuotesSelect<T extends boolean = true> {
   role?: T;
   organisation?: T;
   event?: T;
+  label?: T;
   sourceArticle?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
-import { ConfigError, env } from './config/env'
+import { env } from './config/env'
+import { closeDatabase } from './db/close'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
@@ -76,7 +77,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await drained
       clearTimeout(force)
       await admin?.close()
-      await payload.destroy()
+      await closeDatabase(payload)
     })()
     return closing
   }
@@ -84,33 +85,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 }
 
 async function main() {
+  let running: RunningServer
   try {
-    const running = await startServer()
-    running.payload.logger.info(
-      `Paddock CMS ready at ${running.url}/admin (${running.payload.db.name})`,
-    )
-    const shutdown = (signal: string) => {
-      running.payload.logger.info(`${signal}: shutting down`)
-      running.close().then(
-        () => process.exit(0),
-        (error) => {
-          running.payload.logger.error({ err: error, msg: 'shutdown failed' })
-          process.exit(1)
-        },
-      )
-    }
-    process.once('SIGTERM', () => shutdown('SIGTERM'))
-    process.once('SIGINT', () => shutdown('SIGINT'))
+    running = await startServer()
   } catch (error) {
-    const message =
-      error instanceof ConfigError
-        ? error.message
-        : error instanceof Error
-          ? error.message
-          : String(error)
-    process.stderr.write(`Paddock CMS cannot start: ${message}\n`)
+    // ConfigError and probe failures carry a one-line message meant for the operator.
+    process.stderr.write(
+      `Paddock CMS cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
     process.exit(1)
   }
+  running.payload.logger.info(
+    `Paddock CMS ready at ${running.url}/admin (${running.payload.db.name})`,
+  )
+  const shutdown = (signal: string) => {
+    running.payload.logger.info(`${signal}: shutting down`)
+    running.close().then(
+      () => process.exit(0),
+      (error) => {
+        running.payload.logger.error({ err: error, msg: 'shutdown failed' })
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -24,7 +24,8 @@ export async function createTestPayload(options: { seed?: boolean } = {}): Promi
     ...testEnv,
     payload,
     close: async () => {
-      await payload.destroy()
+      const { closeDatabase } = await import('../../src/db/close')
+      await closeDatabase(payload)
       await testEnv.cleanup()
     },
   }

@@ -3,6 +3,8 @@ import type { ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
+import { NODE_ARGS } from '../../scripts/runtime'
+
 export const root = path.resolve(import.meta.dirname, '../..')
 
 export interface ServerProcess {
@@ -15,7 +17,7 @@ export interface ServerProcess {
 
 /** Runs src/server.ts as its own process, the way `npm start` does, with the given environment. */
 export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'src/server.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -28,7 +30,12 @@ export function spawnServer(env: Record<string, string | undefined>): ServerProc
   }
   child.stdout!.on('data', onData)
   child.stderr!.on('data', onData)
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      if (signal) output += `\n[killed by ${signal}]`
+      resolve(code)
+    }),
+  )
   const waitFor = (pattern: RegExp, timeoutMs = 60_000) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {

@@ -106,4 +106,21 @@ describe('a running server', () => {
     expect(await answered).toBe(401)
     expect(await server.exited).toBe(0)
   })
+
+  it('with SEED_DEMO=false starts on an empty database without the demo story', async () => {
+    const port = await freePort()
+    const server = spawnServer({
+      ...base,
+      PORT: String(port),
+      SEED_DEMO: 'false',
+      DATABASE_URI: `file:${path.join(tmp, 'empty', 'cms.db')}`,
+      MEDIA_DIR: path.join(tmp, 'empty-media'),
+    })
+    await server.waitFor(/ready at http/)
+    const articles = await (await fetch(`http://localhost:${port}/api/articles`)).json()
+    expect(articles.totalDocs).toBe(0)
+    expect(fs.readdirSync(path.join(tmp, 'empty-media'))).toEqual([])
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+  })
 })
