@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { ApiClients } from './collections/ApiClients'
 import { Articles } from './collections/Articles'
 import {
   Circuits,
@@ -24,6 +25,7 @@ import { Quotes } from './collections/Quotes'
 import { Users } from './collections/Users'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
+import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,7 +33,7 @@ const settings = env()
 
 export default buildConfig({
   admin: {
-    user: Users.slug,
+    user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
   },
@@ -52,9 +54,24 @@ export default buildConfig({
     Results,
     Titles,
     Users,
+    ApiClients,
   ],
   db: databaseAdapter(settings.database, settings.nodeEnv),
+  cors: settings.corsOrigins,
+  // Cookie-authenticated requests count only from these origins (the admin's own is always one).
+  csrf: [settings.serverUrl, ...settings.csrfOrigins],
   editor: lexicalEditor(),
+  jobs: {
+    tasks: [liftEmbargo],
+    // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The
+    // crons start only in src/server.ts, and only with JOBS_AUTORUN (one instance per database).
+    autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],
+    shouldAutoRun: () => settings.jobsAutorun,
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Settings' },
+    }),
+  },
   localization,
   logger: { options: { level: settings.logLevel } },
   secret: settings.payloadSecret,

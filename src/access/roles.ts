@@ -1,8 +1,14 @@
 export const ROLES = ['admin', 'editor', 'contributor'] as const
 export type Role = (typeof ROLES)[number]
 
+export const API_SCOPES = ['read_published', 'read_embargoed'] as const
+export type ApiScope = (typeof API_SCOPES)[number]
+
 interface MaybeUser {
+  id?: number | string
   roles?: readonly string[] | null
+  scopes?: readonly string[] | null
+  enabled?: boolean | null
   collection?: string
 }
 
@@ -10,7 +16,9 @@ interface MaybeUser {
 export function hasRole(user: MaybeUser | null | undefined, role: Role): boolean {
   if (!user || user.collection !== 'users') return false
   const roles = user.roles ?? []
-  return roles.includes('admin') || roles.includes(role)
+  if (roles.includes('admin')) return true
+  if (role === 'contributor') return roles.includes('editor') || roles.includes('contributor')
+  return roles.includes(role)
 }
 
 /** Staff are signed-in people of the newsroom, whatever their role. */
@@ -18,3 +26,19 @@ export function isStaffUser(user: MaybeUser | null | undefined): boolean {
   if (!user || user.collection !== 'users') return false
   return (user.roles ?? []).some((role) => (ROLES as readonly string[]).includes(role))
 }
+
+/** A contributor and nothing more: may write drafts of their own work only. */
+export const isContributorOnly = (user: MaybeUser | null | undefined): boolean =>
+  hasRole(user, 'contributor') && !hasRole(user, 'editor')
+
+/** The scopes of an enabled API client; none for anyone else or a revoked client. */
+export function clientScopes(user: MaybeUser | null | undefined): ApiScope[] {
+  if (!user || user.collection !== 'api-clients' || user.enabled === false) return []
+  return (user.scopes ?? []).filter((scope): scope is ApiScope =>
+    (API_SCOPES as readonly string[]).includes(scope),
+  )
+}
+
+/** Who reads embargoed stories before their time: staff, and API clients trusted with embargoes. */
+export const readsEmbargoed = (user: MaybeUser | null | undefined): boolean =>
+  isStaffUser(user) || clientScopes(user).includes('read_embargoed')

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../access/anyone'
-import { isStaff } from '../access/isStaff'
+import { referenceAccess } from '../access/content'
 import { country } from '../fields/country'
 import { slug } from '../fields/slug'
 
@@ -17,7 +16,7 @@ export const PERSON_KINDS = [
 
 export const People: CollectionConfig = {
   slug: 'people',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'nationality', 'organisation'],

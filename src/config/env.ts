@@ -33,6 +33,10 @@ export interface Env {
   seedDemo: boolean
   jobsAutorun: boolean
   serveAdmin: boolean
+  cookieSecure: boolean
+  corsOrigins: string[]
+  csrfOrigins: string[]
+  previewTtlSeconds: number
   logLevel: string
 }
 
@@ -124,6 +128,45 @@ function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv
   return `development-only-secret-${database.kind}-do-not-use-in-production`
 }
 
+/** A comma-separated list of origins ("https://a.example, https://b.example"), or "*" where allowed. */
+export function parseOrigins(
+  value: string | undefined,
+  name: string,
+  allowWildcard: boolean,
+): string[] {
+  if (!value || value.trim() === '') return []
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  for (const origin of origins) {
+    if (origin === '*' && allowWildcard) continue
+    let parsed: URL | undefined
+    try {
+      parsed = new URL(origin)
+    } catch {
+      parsed = undefined
+    }
+    if (
+      !parsed ||
+      !/^https?:$/.test(parsed.protocol) ||
+      parsed.origin !== origin.replace(/\/$/, '')
+    ) {
+      throw new ConfigError(
+        `${name} must be a comma-separated list of origins like https://www.example.com${allowWildcard ? ' (or *)' : ''}, got "${origin}"`,
+      )
+    }
+  }
+  return origins.map((origin) => origin.replace(/\/$/, ''))
+}
+
+export function parseSeconds(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new ConfigError(`${name} must be a whole number of seconds, got "${value}"`)
+  return Number(value)
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -145,6 +188,10 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     seedDemo: parseBoolean(source.SEED_DEMO, 'SEED_DEMO', true),
     jobsAutorun: parseBoolean(source.JOBS_AUTORUN, 'JOBS_AUTORUN', true),
     serveAdmin: parseBoolean(source.SERVE_ADMIN, 'SERVE_ADMIN', true),
+    cookieSecure: parseBoolean(source.COOKIE_SECURE, 'COOKIE_SECURE', nodeEnv === 'production'),
+    corsOrigins: parseOrigins(source.CORS_ORIGINS, 'CORS_ORIGINS', true),
+    csrfOrigins: parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false),
+    previewTtlSeconds: parseSeconds(source.PREVIEW_TTL, 'PREVIEW_TTL', 24 * 60 * 60),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
   }
 }

@@ -2,6 +2,7 @@ import express from 'express'
 import type { Express, RequestHandler } from 'express'
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { rejectBadApiKeys } from './apiKeys'
 import { errorHandler } from './errors'
 import { healthz, readyz } from './health'
 import { payloadApiRoutes } from './payloadApi'
@@ -23,6 +24,7 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
   app.get('/readyz', readyz(payload))
 
   const api = payloadApiRoutes(config, { playground: dev })
+  app.use('/api', rejectBadApiKeys(payload))
   app.post('/api/graphql', api.graphql)
   app.options('/api/graphql', api.rest)
   if (api.playground) app.get('/api/graphql-playground', api.playground)

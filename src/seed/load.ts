@@ -137,7 +137,7 @@ async function loadDemo(req: PayloadRequest): Promise<ID> {
         { session: { equals: demoResult.session } },
       ],
     },
-    { ...demoResult, event, entry },
+    { ...demoResult, event, entry, _status: 'published' },
   )
 
   const titles: Record<string, ID> = {}
@@ -147,6 +147,7 @@ async function loadDemo(req: PayloadRequest): Promise<ID> {
       'titles',
       { and: [byName(name), { season: { equals: season } }] },
       {
+        _status: 'published',
         name,
         kind,
         season,
@@ -278,7 +279,7 @@ async function loadDemo(req: PayloadRequest): Promise<ID> {
     await req.payload.update({
       collection: 'quotes',
       id: quotes[key],
-      data: { sourceArticle: article } as never,
+      data: { sourceArticle: article, _status: 'published' } as never,
       depth: 0,
       locale: 'en',
       req,

@@ -1,32 +1,36 @@
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../access/isStaff'
-import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { draftWorkflowAccess } from '../../access/content'
 import { FactBlock } from '../../blocks/Fact/config'
 import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
+import { createdBy } from '../../fields/createdBy'
+import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
 import { slug } from '../../fields/slug'
+import { createPreviewLink, readPreview } from './endpoints/preview'
+import { scheduleEndpoint } from './endpoints/schedule'
+import { collectPhotos } from './hooks/collectPhotos'
+import { embargoPhotos } from './hooks/embargoPhotos'
+import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
-  access: {
-    create: isStaff,
-    delete: isStaff,
-    read: publishedOrStaff,
-    readVersions: isStaff,
-    update: isStaff,
-  },
+  access: draftWorkflowAccess({ embargo: true }),
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'updatedAt'],
     group: 'Content',
   },
   defaultSort: '-publishedAt',
-  versions: { drafts: true, maxPerDoc: 100 },
-  hooks: { beforeChange: [stampPublishedAt] },
+  versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
+  endpoints: [createPreviewLink, readPreview, scheduleEndpoint],
+  hooks: {
+    beforeChange: [stampPublishedAt, collectPhotos],
+    afterChange: [embargoPhotos, queueEmbargoLift],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },
     {
@@ -153,6 +157,9 @@ export const Articles: CollectionConfig = {
         description: 'Set on first publication unless given.',
       },
     },
+    embargoUntil(
+      'Hidden from the public and ordinary API clients until this time, even when published. Trusted clients see it with this time.',
+    ),
     {
       name: 'dateline',
       type: 'text',
@@ -169,5 +176,14 @@ export const Articles: CollectionConfig = {
       },
     },
     { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'photos',
+      type: 'relationship',
+      relationTo: 'photos',
+      hasMany: true,
+      index: true,
+      admin: { hidden: true },
+    },
+    createdBy(),
   ],
 }

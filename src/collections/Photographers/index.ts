@@ -1,12 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import { refreshPhotoCredits } from './hooks/refreshPhotoCredits'
 
 export const Photographers: CollectionConfig = {
   slug: 'photographers',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'agency', 'defaultCreditLine'],

@@ -1,15 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { photoAccess } from '../../access/content'
 import { env } from '../../config/env'
+import { createdBy } from '../../fields/createdBy'
+import { embargoUntil } from '../../fields/embargo'
 import { populateCreditLine } from './hooks/populateCreditLine'
 
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
 export const Photos: CollectionConfig = {
   slug: 'photos',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: photoAccess,
   admin: {
     useAsTitle: 'alt',
     defaultColumns: ['filename', 'alt', 'creditLine', 'updatedAt'],
@@ -82,5 +83,12 @@ export const Photos: CollectionConfig = {
       hasMany: true,
       admin: { description: 'Cars in the picture.' },
     },
+    {
+      ...embargoUntil(
+        'Set from the embargoed stories that use this photo: hidden from the public until the latest of them lifts.',
+      ),
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    createdBy(),
   ],
 }

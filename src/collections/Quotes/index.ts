@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { draftWorkflowAccess } from '../../access/content'
+import { createdBy } from '../../fields/createdBy'
 import { labelQuote } from './hooks/labelQuote'
 
 export const Quotes: CollectionConfig = {
   slug: 'quotes',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: draftWorkflowAccess({ embargo: false }),
+  // Drafts, so a quote or fact written for an unpublished story does not leak through it.
+  versions: { drafts: true, maxPerDoc: 50 },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'speaker', 'role', 'organisation'],
@@ -49,5 +51,6 @@ export const Quotes: CollectionConfig = {
       relationTo: 'articles',
       admin: { description: 'Where the quote was first published.' },
     },
+    createdBy(),
   ],
 }

@@ -1,13 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import { country } from '../../fields/country'
 import { slug } from '../../fields/slug'
 
 export const Circuits: CollectionConfig = {
   slug: 'circuits',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'locality', 'country'],

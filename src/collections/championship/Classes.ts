@@ -1,11 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 
 export const Classes: CollectionConfig = {
   slug: 'classes',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'series', 'description'],

@@ -1,7 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import type { Entry } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -17,7 +16,7 @@ const labelEntry: CollectionBeforeChangeHook<Entry> = async ({ data, originalDoc
 
 export const Entries: CollectionConfig = {
   slug: 'entries',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'season', 'class', 'team'],

@@ -1,12 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import { slug } from '../../fields/slug'
 
 export const Events: CollectionConfig = {
   slug: 'events',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'season', 'circuit', 'raceDate'],

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import { country } from '../../fields/country'
 import { slug } from '../../fields/slug'
 
@@ -14,7 +13,7 @@ export const MANUFACTURER_ROLES = [
 
 export const Manufacturers: CollectionConfig = {
   slug: 'manufacturers',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'roles', 'parentCompany', 'country'],

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { draftWorkflowAccess } from '../../access/content'
+import { createdBy } from '../../fields/createdBy'
 import type { Result } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -19,7 +19,9 @@ const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalD
 
 export const Results: CollectionConfig = {
   slug: 'results',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: draftWorkflowAccess({ embargo: false }),
+  // Drafts, so a quote or fact written for an unpublished story does not leak through it.
+  versions: { drafts: true, maxPerDoc: 50 },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'positionOverall', 'positionInClass', 'status'],
@@ -69,5 +71,6 @@ export const Results: CollectionConfig = {
     },
     { name: 'laps', type: 'number', min: 0 },
     { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+    createdBy(),
   ],
 }

@@ -1,7 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { referenceAccess } from '../../access/content'
 import type { Season } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -13,7 +12,7 @@ const nameSeason: CollectionBeforeChangeHook<Season> = async ({ data, originalDo
 
 export const Seasons: CollectionConfig = {
   slug: 'seasons',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: referenceAccess,
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'series', 'year'], group: 'Championship' },
   hooks: { beforeChange: [nameSeason] },
   fields: [

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { anyone } from '../../access/anyone'
-import { isStaff } from '../../access/isStaff'
+import { draftWorkflowAccess } from '../../access/content'
+import { createdBy } from '../../fields/createdBy'
 import type { Title } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -22,7 +22,9 @@ const labelTitle: CollectionBeforeChangeHook<Title> = async ({ data, originalDoc
 
 export const Titles: CollectionConfig = {
   slug: 'titles',
-  access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
+  access: draftWorkflowAccess({ embargo: false }),
+  // Drafts, so a quote or fact written for an unpublished story does not leak through it.
+  versions: { drafts: true, maxPerDoc: 50 },
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'kind', 'clinchedAt'],
@@ -68,5 +70,6 @@ export const Titles: CollectionConfig = {
     },
     { name: 'clinchedAt', type: 'relationship', relationTo: 'events' },
     { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+    createdBy(),
   ],
 }

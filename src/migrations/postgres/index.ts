@@ -1,9 +1,9 @@
-import * as migration_20261127_211344_initial from './20261127_211344_initial';
+import * as migration_20261127_215508_initial from './20261127_215508_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_211344_initial.up,
-    down: migration_20261127_211344_initial.down,
-    name: '20261127_211344_initial'
+    up: migration_20261127_215508_initial.up,
+    down: migration_20261127_215508_initial.down,
+    name: '20261127_215508_initial'
   },
 ];

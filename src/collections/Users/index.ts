@@ -1,15 +1,11 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
-import { isAdmin, isAdminField } from '../access/isAdmin'
-import { isStaffUser, ROLES } from '../access/roles'
-import { selfOrAdmin } from '../access/selfOrAdmin'
-
-/** The first account ever created (the admin's first-user screen) is the administrator. */
-const makeFirstUserAdmin: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
-  if (operation !== 'create') return data
-  const { totalDocs } = await req.payload.count({ collection: 'users', req })
-  return totalDocs === 0 ? { ...data, roles: ['admin'] } : data
-}
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { isStaffUser, ROLES } from '../../access/roles'
+import { selfOrAdmin } from '../../access/selfOrAdmin'
+import { env } from '../../config/env'
+import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
+import { keepLastAdmin, refuseDeletingLastAdmin } from './hooks/protectLastAdmin'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -24,8 +20,12 @@ export const Users: CollectionConfig = {
   auth: {
     lockTime: 10 * 60 * 1000,
     maxLoginAttempts: 5,
+    cookies: { secure: env().cookieSecure, sameSite: 'Lax' },
   },
-  hooks: { beforeChange: [makeFirstUserAdmin] },
+  hooks: {
+    beforeChange: [makeFirstUserAdmin, keepLastAdmin],
+    beforeDelete: [refuseDeletingLastAdmin],
+  },
   fields: [
     { name: 'name', type: 'text' },
     {

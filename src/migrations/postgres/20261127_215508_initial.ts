@@ -6,11 +6,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_articles_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__articles_v_published_locale" AS ENUM('en', 'it');
+  CREATE TYPE "public"."enum_quotes_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__quotes_v_version_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__quotes_v_published_locale" AS ENUM('en', 'it');
   CREATE TYPE "public"."enum_people_kind" AS ENUM('driver', 'executive', 'team-staff', 'engineer', 'official', 'journalist', 'other');
   CREATE TYPE "public"."enum_manufacturers_roles" AS ENUM('manufacturer', 'chassis-constructor', 'engine-supplier', 'tyre-supplier');
-  CREATE TYPE "public"."enum_results_status" AS ENUM('classified', 'not-classified', 'dnf', 'dns', 'dsq');
+  CREATE TYPE "public"."enum_results_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__results_v_version_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__results_v_published_locale" AS ENUM('en', 'it');
   CREATE TYPE "public"."enum_titles_kind" AS ENUM('drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other');
+  CREATE TYPE "public"."enum_titles_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__titles_v_version_kind" AS ENUM('drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other');
+  CREATE TYPE "public"."enum__titles_v_version_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__titles_v_published_locale" AS ENUM('en', 'it');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'editor', 'contributor');
+  CREATE TYPE "public"."enum_api_clients_scopes" AS ENUM('read_published', 'read_embargoed');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'liftEmbargo', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'liftEmbargo', 'schedulePublish');
   CREATE TABLE "articles" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"hero_photo_id" integer,
@@ -19,7 +32,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"generate_slug" boolean DEFAULT true,
   	"slug" varchar,
   	"published_at" timestamp(3) with time zone,
+  	"embargo_until" timestamp(3) with time zone,
   	"dateline" varchar,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_articles_status" DEFAULT 'draft'
@@ -55,7 +70,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"manufacturers_id" integer,
   	"people_id" integer,
   	"results_id" integer,
-  	"titles_id" integer
+  	"titles_id" integer,
+  	"photos_id" integer
   );
   
   CREATE TABLE "_articles_v" (
@@ -67,7 +83,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_generate_slug" boolean DEFAULT true,
   	"version_slug" varchar,
   	"version_published_at" timestamp(3) with time zone,
+  	"version_embargo_until" timestamp(3) with time zone,
   	"version_dateline" varchar,
+  	"version_created_by_id" integer,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__articles_v_version_status" DEFAULT 'draft',
@@ -75,7 +93,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"snapshot" boolean,
   	"published_locale" "enum__articles_v_published_locale",
-  	"latest" boolean
+  	"latest" boolean,
+  	"autosave" boolean
   );
   
   CREATE TABLE "_articles_v_locales" (
@@ -108,7 +127,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"manufacturers_id" integer,
   	"people_id" integer,
   	"results_id" integer,
-  	"titles_id" integer
+  	"titles_id" integer,
+  	"photos_id" integer
   );
   
   CREATE TABLE "photos" (
@@ -119,6 +139,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"copyright_notice" varchar,
   	"license_url" varchar,
   	"taken_at" timestamp(3) with time zone,
+  	"embargo_until" timestamp(3) with time zone,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"url" varchar,
@@ -185,18 +207,47 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "quotes" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"speaker_id" integer NOT NULL,
+  	"speaker_id" integer,
   	"role" varchar,
   	"organisation" varchar,
   	"event_id" integer,
   	"source_article_id" integer,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_quotes_status" DEFAULT 'draft'
   );
   
   CREATE TABLE "quotes_locales" (
-  	"text" varchar NOT NULL,
+  	"text" varchar,
   	"label" varchar,
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"_locale" "_locales" NOT NULL,
+  	"_parent_id" integer NOT NULL
+  );
+  
+  CREATE TABLE "_quotes_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_speaker_id" integer,
+  	"version_role" varchar,
+  	"version_organisation" varchar,
+  	"version_event_id" integer,
+  	"version_source_article_id" integer,
+  	"version_created_by_id" integer,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__quotes_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"snapshot" boolean,
+  	"published_locale" "enum__quotes_v_published_locale",
+  	"latest" boolean
+  );
+  
+  CREATE TABLE "_quotes_v_locales" (
+  	"version_text" varchar,
+  	"version_label" varchar,
   	"id" serial PRIMARY KEY NOT NULL,
   	"_locale" "_locales" NOT NULL,
   	"_parent_id" integer NOT NULL
@@ -337,34 +388,91 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "results" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"event_id" integer NOT NULL,
-  	"entry_id" integer NOT NULL,
+  	"event_id" integer,
+  	"entry_id" integer,
   	"session" varchar DEFAULT 'Race',
-  	"status" "enum_results_status" DEFAULT 'classified' NOT NULL,
+  	"status" "enum_results_status" DEFAULT 'classified',
   	"position_overall" numeric,
   	"position_in_class" numeric,
   	"laps" numeric,
   	"label" varchar,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_results_status" DEFAULT 'draft'
+  );
+  
+  CREATE TABLE "_results_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_event_id" integer,
+  	"version_entry_id" integer,
+  	"version_session" varchar DEFAULT 'Race',
+  	"version_status" "enum__results_v_version_status" DEFAULT 'classified',
+  	"version_position_overall" numeric,
+  	"version_position_in_class" numeric,
+  	"version_laps" numeric,
+  	"version_label" varchar,
+  	"version_created_by_id" integer,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__results_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"snapshot" boolean,
+  	"published_locale" "enum__results_v_published_locale",
+  	"latest" boolean
   );
   
   CREATE TABLE "titles" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"name" varchar NOT NULL,
-  	"season_id" integer NOT NULL,
+  	"name" varchar,
+  	"season_id" integer,
   	"class_id" integer,
-  	"kind" "enum_titles_kind" NOT NULL,
+  	"kind" "enum_titles_kind",
   	"winner_entry_id" integer,
   	"winner_team_id" integer,
   	"winner_manufacturer_id" integer,
   	"clinched_at_id" integer,
   	"label" varchar,
+  	"created_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"_status" "enum_titles_status" DEFAULT 'draft'
   );
   
   CREATE TABLE "titles_rels" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"people_id" integer
+  );
+  
+  CREATE TABLE "_titles_v" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"parent_id" integer,
+  	"version_name" varchar,
+  	"version_season_id" integer,
+  	"version_class_id" integer,
+  	"version_kind" "enum__titles_v_version_kind",
+  	"version_winner_entry_id" integer,
+  	"version_winner_team_id" integer,
+  	"version_winner_manufacturer_id" integer,
+  	"version_clinched_at_id" integer,
+  	"version_label" varchar,
+  	"version_created_by_id" integer,
+  	"version_updated_at" timestamp(3) with time zone,
+  	"version_created_at" timestamp(3) with time zone,
+  	"version__status" "enum__titles_v_version_status" DEFAULT 'draft',
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"snapshot" boolean,
+  	"published_locale" "enum__titles_v_published_locale",
+  	"latest" boolean
+  );
+  
+  CREATE TABLE "_titles_v_rels" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"order" integer,
   	"parent_id" integer NOT NULL,
@@ -402,10 +510,57 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"lock_until" timestamp(3) with time zone
   );
   
+  CREATE TABLE "api_clients_scopes" (
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"value" "enum_api_clients_scopes",
+  	"id" serial PRIMARY KEY NOT NULL
+  );
+  
+  CREATE TABLE "api_clients" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"name" varchar NOT NULL,
+  	"enabled" boolean DEFAULT true,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"enable_a_p_i_key" boolean,
+  	"api_key" varchar,
+  	"api_key_index" varchar
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
   	"data" jsonb NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_log" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"executed_at" timestamp(3) with time zone NOT NULL,
+  	"completed_at" timestamp(3) with time zone NOT NULL,
+  	"task_slug" "enum_payload_jobs_log_task_slug" NOT NULL,
+  	"task_i_d" varchar NOT NULL,
+  	"input" jsonb,
+  	"output" jsonb,
+  	"state" "enum_payload_jobs_log_state" NOT NULL,
+  	"error" jsonb
+  );
+  
+  CREATE TABLE "payload_jobs" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"input" jsonb,
+  	"completed_at" timestamp(3) with time zone,
+  	"total_tried" numeric DEFAULT 0,
+  	"has_error" boolean DEFAULT false,
+  	"error" jsonb,
+  	"task_slug" "enum_payload_jobs_task_slug",
+  	"queue" varchar DEFAULT 'default',
+  	"wait_until" timestamp(3) with time zone,
+  	"processing" boolean DEFAULT false,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_locked_documents" (
@@ -435,7 +590,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"entries_id" integer,
   	"results_id" integer,
   	"titles_id" integer,
-  	"users_id" integer
+  	"users_id" integer,
+  	"api_clients_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -451,7 +607,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"users_id" integer
+  	"users_id" integer,
+  	"api_clients_id" integer
   );
   
   CREATE TABLE "payload_migrations" (
@@ -465,6 +622,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "articles" ADD CONSTRAINT "articles_hero_photo_id_photos_id_fk" FOREIGN KEY ("hero_photo_id") REFERENCES "public"."photos"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles" ADD CONSTRAINT "articles_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "articles" ADD CONSTRAINT "articles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "articles_locales" ADD CONSTRAINT "articles_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_texts" ADD CONSTRAINT "articles_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
@@ -476,10 +634,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_results_fk" FOREIGN KEY ("results_id") REFERENCES "public"."results"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_titles_fk" FOREIGN KEY ("titles_id") REFERENCES "public"."titles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "articles_rels" ADD CONSTRAINT "articles_rels_photos_fk" FOREIGN KEY ("photos_id") REFERENCES "public"."photos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_parent_id_articles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_hero_photo_id_photos_id_fk" FOREIGN KEY ("version_hero_photo_id") REFERENCES "public"."photos"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_season_id_seasons_id_fk" FOREIGN KEY ("version_season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_event_id_events_id_fk" FOREIGN KEY ("version_event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_articles_v" ADD CONSTRAINT "_articles_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_articles_v_locales" ADD CONSTRAINT "_articles_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_texts" ADD CONSTRAINT "_articles_v_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_articles_v"("id") ON DELETE cascade ON UPDATE no action;
@@ -491,7 +651,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_results_fk" FOREIGN KEY ("results_id") REFERENCES "public"."results"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_titles_fk" FOREIGN KEY ("titles_id") REFERENCES "public"."titles"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_articles_v_rels" ADD CONSTRAINT "_articles_v_rels_photos_fk" FOREIGN KEY ("photos_id") REFERENCES "public"."photos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "photos" ADD CONSTRAINT "photos_photographer_id_photographers_id_fk" FOREIGN KEY ("photographer_id") REFERENCES "public"."photographers"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "photos" ADD CONSTRAINT "photos_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "photos_locales" ADD CONSTRAINT "photos_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."photos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "photos_rels" ADD CONSTRAINT "photos_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."photos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "photos_rels" ADD CONSTRAINT "photos_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
@@ -499,7 +661,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "quotes" ADD CONSTRAINT "quotes_speaker_id_people_id_fk" FOREIGN KEY ("speaker_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "quotes" ADD CONSTRAINT "quotes_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "quotes" ADD CONSTRAINT "quotes_source_article_id_articles_id_fk" FOREIGN KEY ("source_article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "quotes" ADD CONSTRAINT "quotes_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "quotes_locales" ADD CONSTRAINT "quotes_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."quotes"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_quotes_v" ADD CONSTRAINT "_quotes_v_parent_id_quotes_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."quotes"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_quotes_v" ADD CONSTRAINT "_quotes_v_version_speaker_id_people_id_fk" FOREIGN KEY ("version_speaker_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_quotes_v" ADD CONSTRAINT "_quotes_v_version_event_id_events_id_fk" FOREIGN KEY ("version_event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_quotes_v" ADD CONSTRAINT "_quotes_v_version_source_article_id_articles_id_fk" FOREIGN KEY ("version_source_article_id") REFERENCES "public"."articles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_quotes_v" ADD CONSTRAINT "_quotes_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_quotes_v_locales" ADD CONSTRAINT "_quotes_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_quotes_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "seasons" ADD CONSTRAINT "seasons_series_id_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "classes" ADD CONSTRAINT "classes_series_id_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "events" ADD CONSTRAINT "events_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
@@ -515,16 +684,34 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "entries_rels" ADD CONSTRAINT "entries_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "results" ADD CONSTRAINT "results_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "results" ADD CONSTRAINT "results_entry_id_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."entries"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "results" ADD CONSTRAINT "results_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_results_v" ADD CONSTRAINT "_results_v_parent_id_results_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."results"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_results_v" ADD CONSTRAINT "_results_v_version_event_id_events_id_fk" FOREIGN KEY ("version_event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_results_v" ADD CONSTRAINT "_results_v_version_entry_id_entries_id_fk" FOREIGN KEY ("version_entry_id") REFERENCES "public"."entries"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_results_v" ADD CONSTRAINT "_results_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_class_id_classes_id_fk" FOREIGN KEY ("class_id") REFERENCES "public"."classes"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_winner_entry_id_entries_id_fk" FOREIGN KEY ("winner_entry_id") REFERENCES "public"."entries"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_winner_team_id_teams_id_fk" FOREIGN KEY ("winner_team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_winner_manufacturer_id_manufacturers_id_fk" FOREIGN KEY ("winner_manufacturer_id") REFERENCES "public"."manufacturers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles" ADD CONSTRAINT "titles_clinched_at_id_events_id_fk" FOREIGN KEY ("clinched_at_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "titles" ADD CONSTRAINT "titles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "titles_rels" ADD CONSTRAINT "titles_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."titles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "titles_rels" ADD CONSTRAINT "titles_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_parent_id_titles_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."titles"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_season_id_seasons_id_fk" FOREIGN KEY ("version_season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_class_id_classes_id_fk" FOREIGN KEY ("version_class_id") REFERENCES "public"."classes"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_winner_entry_id_entries_id_fk" FOREIGN KEY ("version_winner_entry_id") REFERENCES "public"."entries"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_winner_team_id_teams_id_fk" FOREIGN KEY ("version_winner_team_id") REFERENCES "public"."teams"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_winner_manufacturer_id_manufacturers_id_fk" FOREIGN KEY ("version_winner_manufacturer_id") REFERENCES "public"."manufacturers"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_clinched_at_id_events_id_fk" FOREIGN KEY ("version_clinched_at_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v" ADD CONSTRAINT "_titles_v_version_created_by_id_users_id_fk" FOREIGN KEY ("version_created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_titles_v_rels" ADD CONSTRAINT "_titles_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_titles_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_titles_v_rels" ADD CONSTRAINT "_titles_v_rels_people_fk" FOREIGN KEY ("people_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "api_clients_scopes" ADD CONSTRAINT "api_clients_scopes_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."api_clients"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_articles_fk" FOREIGN KEY ("articles_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_photos_fk" FOREIGN KEY ("photos_id") REFERENCES "public"."photos"("id") ON DELETE cascade ON UPDATE no action;
@@ -542,13 +729,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_results_fk" FOREIGN KEY ("results_id") REFERENCES "public"."results"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_titles_fk" FOREIGN KEY ("titles_id") REFERENCES "public"."titles"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_api_clients_fk" FOREIGN KEY ("api_clients_id") REFERENCES "public"."api_clients"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_api_clients_fk" FOREIGN KEY ("api_clients_id") REFERENCES "public"."api_clients"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "articles_hero_photo_idx" ON "articles" USING btree ("hero_photo_id");
   CREATE INDEX "articles_season_idx" ON "articles" USING btree ("season_id");
   CREATE INDEX "articles_event_idx" ON "articles" USING btree ("event_id");
   CREATE UNIQUE INDEX "articles_slug_idx" ON "articles" USING btree ("slug");
   CREATE INDEX "articles_published_at_idx" ON "articles" USING btree ("published_at");
+  CREATE INDEX "articles_embargo_until_idx" ON "articles" USING btree ("embargo_until");
+  CREATE INDEX "articles_created_by_idx" ON "articles" USING btree ("created_by_id");
   CREATE INDEX "articles_updated_at_idx" ON "articles" USING btree ("updated_at");
   CREATE INDEX "articles_created_at_idx" ON "articles" USING btree ("created_at");
   CREATE INDEX "articles__status_idx" ON "articles" USING btree ("_status");
@@ -566,12 +757,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "articles_rels_people_id_idx" ON "articles_rels" USING btree ("people_id");
   CREATE INDEX "articles_rels_results_id_idx" ON "articles_rels" USING btree ("results_id");
   CREATE INDEX "articles_rels_titles_id_idx" ON "articles_rels" USING btree ("titles_id");
+  CREATE INDEX "articles_rels_photos_id_idx" ON "articles_rels" USING btree ("photos_id");
   CREATE INDEX "_articles_v_parent_idx" ON "_articles_v" USING btree ("parent_id");
   CREATE INDEX "_articles_v_version_version_hero_photo_idx" ON "_articles_v" USING btree ("version_hero_photo_id");
   CREATE INDEX "_articles_v_version_version_season_idx" ON "_articles_v" USING btree ("version_season_id");
   CREATE INDEX "_articles_v_version_version_event_idx" ON "_articles_v" USING btree ("version_event_id");
   CREATE INDEX "_articles_v_version_version_slug_idx" ON "_articles_v" USING btree ("version_slug");
   CREATE INDEX "_articles_v_version_version_published_at_idx" ON "_articles_v" USING btree ("version_published_at");
+  CREATE INDEX "_articles_v_version_version_embargo_until_idx" ON "_articles_v" USING btree ("version_embargo_until");
+  CREATE INDEX "_articles_v_version_version_created_by_idx" ON "_articles_v" USING btree ("version_created_by_id");
   CREATE INDEX "_articles_v_version_version_updated_at_idx" ON "_articles_v" USING btree ("version_updated_at");
   CREATE INDEX "_articles_v_version_version_created_at_idx" ON "_articles_v" USING btree ("version_created_at");
   CREATE INDEX "_articles_v_version_version__status_idx" ON "_articles_v" USING btree ("version__status");
@@ -580,6 +774,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_snapshot_idx" ON "_articles_v" USING btree ("snapshot");
   CREATE INDEX "_articles_v_published_locale_idx" ON "_articles_v" USING btree ("published_locale");
   CREATE INDEX "_articles_v_latest_idx" ON "_articles_v" USING btree ("latest");
+  CREATE INDEX "_articles_v_autosave_idx" ON "_articles_v" USING btree ("autosave");
   CREATE UNIQUE INDEX "_articles_v_locales_locale_parent_id_unique" ON "_articles_v_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "_articles_v_texts_order_parent" ON "_articles_v_texts" USING btree ("order","parent_id");
   CREATE INDEX "_articles_v_rels_order_idx" ON "_articles_v_rels" USING btree ("order");
@@ -593,8 +788,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_articles_v_rels_people_id_idx" ON "_articles_v_rels" USING btree ("people_id");
   CREATE INDEX "_articles_v_rels_results_id_idx" ON "_articles_v_rels" USING btree ("results_id");
   CREATE INDEX "_articles_v_rels_titles_id_idx" ON "_articles_v_rels" USING btree ("titles_id");
+  CREATE INDEX "_articles_v_rels_photos_id_idx" ON "_articles_v_rels" USING btree ("photos_id");
   CREATE INDEX "photos_photographer_idx" ON "photos" USING btree ("photographer_id");
   CREATE INDEX "photos_credit_line_idx" ON "photos" USING btree ("credit_line");
+  CREATE INDEX "photos_embargo_until_idx" ON "photos" USING btree ("embargo_until");
+  CREATE INDEX "photos_created_by_idx" ON "photos" USING btree ("created_by_id");
   CREATE INDEX "photos_updated_at_idx" ON "photos" USING btree ("updated_at");
   CREATE INDEX "photos_created_at_idx" ON "photos" USING btree ("created_at");
   CREATE UNIQUE INDEX "photos_filename_idx" ON "photos" USING btree ("filename");
@@ -614,9 +812,25 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "quotes_speaker_idx" ON "quotes" USING btree ("speaker_id");
   CREATE INDEX "quotes_event_idx" ON "quotes" USING btree ("event_id");
   CREATE INDEX "quotes_source_article_idx" ON "quotes" USING btree ("source_article_id");
+  CREATE INDEX "quotes_created_by_idx" ON "quotes" USING btree ("created_by_id");
   CREATE INDEX "quotes_updated_at_idx" ON "quotes" USING btree ("updated_at");
   CREATE INDEX "quotes_created_at_idx" ON "quotes" USING btree ("created_at");
+  CREATE INDEX "quotes__status_idx" ON "quotes" USING btree ("_status");
   CREATE UNIQUE INDEX "quotes_locales_locale_parent_id_unique" ON "quotes_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "_quotes_v_parent_idx" ON "_quotes_v" USING btree ("parent_id");
+  CREATE INDEX "_quotes_v_version_version_speaker_idx" ON "_quotes_v" USING btree ("version_speaker_id");
+  CREATE INDEX "_quotes_v_version_version_event_idx" ON "_quotes_v" USING btree ("version_event_id");
+  CREATE INDEX "_quotes_v_version_version_source_article_idx" ON "_quotes_v" USING btree ("version_source_article_id");
+  CREATE INDEX "_quotes_v_version_version_created_by_idx" ON "_quotes_v" USING btree ("version_created_by_id");
+  CREATE INDEX "_quotes_v_version_version_updated_at_idx" ON "_quotes_v" USING btree ("version_updated_at");
+  CREATE INDEX "_quotes_v_version_version_created_at_idx" ON "_quotes_v" USING btree ("version_created_at");
+  CREATE INDEX "_quotes_v_version_version__status_idx" ON "_quotes_v" USING btree ("version__status");
+  CREATE INDEX "_quotes_v_created_at_idx" ON "_quotes_v" USING btree ("created_at");
+  CREATE INDEX "_quotes_v_updated_at_idx" ON "_quotes_v" USING btree ("updated_at");
+  CREATE INDEX "_quotes_v_snapshot_idx" ON "_quotes_v" USING btree ("snapshot");
+  CREATE INDEX "_quotes_v_published_locale_idx" ON "_quotes_v" USING btree ("published_locale");
+  CREATE INDEX "_quotes_v_latest_idx" ON "_quotes_v" USING btree ("latest");
+  CREATE UNIQUE INDEX "_quotes_v_locales_locale_parent_id_unique" ON "_quotes_v_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "people_name_idx" ON "people" USING btree ("name");
   CREATE UNIQUE INDEX "people_slug_idx" ON "people" USING btree ("slug");
   CREATE INDEX "people_updated_at_idx" ON "people" USING btree ("updated_at");
@@ -665,20 +879,56 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "entries_rels_people_id_idx" ON "entries_rels" USING btree ("people_id");
   CREATE INDEX "results_event_idx" ON "results" USING btree ("event_id");
   CREATE INDEX "results_entry_idx" ON "results" USING btree ("entry_id");
+  CREATE INDEX "results_created_by_idx" ON "results" USING btree ("created_by_id");
   CREATE INDEX "results_updated_at_idx" ON "results" USING btree ("updated_at");
   CREATE INDEX "results_created_at_idx" ON "results" USING btree ("created_at");
+  CREATE INDEX "results__status_idx" ON "results" USING btree ("_status");
+  CREATE INDEX "_results_v_parent_idx" ON "_results_v" USING btree ("parent_id");
+  CREATE INDEX "_results_v_version_version_event_idx" ON "_results_v" USING btree ("version_event_id");
+  CREATE INDEX "_results_v_version_version_entry_idx" ON "_results_v" USING btree ("version_entry_id");
+  CREATE INDEX "_results_v_version_version_created_by_idx" ON "_results_v" USING btree ("version_created_by_id");
+  CREATE INDEX "_results_v_version_version_updated_at_idx" ON "_results_v" USING btree ("version_updated_at");
+  CREATE INDEX "_results_v_version_version_created_at_idx" ON "_results_v" USING btree ("version_created_at");
+  CREATE INDEX "_results_v_version_version__status_idx" ON "_results_v" USING btree ("version__status");
+  CREATE INDEX "_results_v_created_at_idx" ON "_results_v" USING btree ("created_at");
+  CREATE INDEX "_results_v_updated_at_idx" ON "_results_v" USING btree ("updated_at");
+  CREATE INDEX "_results_v_snapshot_idx" ON "_results_v" USING btree ("snapshot");
+  CREATE INDEX "_results_v_published_locale_idx" ON "_results_v" USING btree ("published_locale");
+  CREATE INDEX "_results_v_latest_idx" ON "_results_v" USING btree ("latest");
   CREATE INDEX "titles_season_idx" ON "titles" USING btree ("season_id");
   CREATE INDEX "titles_class_idx" ON "titles" USING btree ("class_id");
   CREATE INDEX "titles_winner_entry_idx" ON "titles" USING btree ("winner_entry_id");
   CREATE INDEX "titles_winner_team_idx" ON "titles" USING btree ("winner_team_id");
   CREATE INDEX "titles_winner_manufacturer_idx" ON "titles" USING btree ("winner_manufacturer_id");
   CREATE INDEX "titles_clinched_at_idx" ON "titles" USING btree ("clinched_at_id");
+  CREATE INDEX "titles_created_by_idx" ON "titles" USING btree ("created_by_id");
   CREATE INDEX "titles_updated_at_idx" ON "titles" USING btree ("updated_at");
   CREATE INDEX "titles_created_at_idx" ON "titles" USING btree ("created_at");
+  CREATE INDEX "titles__status_idx" ON "titles" USING btree ("_status");
   CREATE INDEX "titles_rels_order_idx" ON "titles_rels" USING btree ("order");
   CREATE INDEX "titles_rels_parent_idx" ON "titles_rels" USING btree ("parent_id");
   CREATE INDEX "titles_rels_path_idx" ON "titles_rels" USING btree ("path");
   CREATE INDEX "titles_rels_people_id_idx" ON "titles_rels" USING btree ("people_id");
+  CREATE INDEX "_titles_v_parent_idx" ON "_titles_v" USING btree ("parent_id");
+  CREATE INDEX "_titles_v_version_version_season_idx" ON "_titles_v" USING btree ("version_season_id");
+  CREATE INDEX "_titles_v_version_version_class_idx" ON "_titles_v" USING btree ("version_class_id");
+  CREATE INDEX "_titles_v_version_version_winner_entry_idx" ON "_titles_v" USING btree ("version_winner_entry_id");
+  CREATE INDEX "_titles_v_version_version_winner_team_idx" ON "_titles_v" USING btree ("version_winner_team_id");
+  CREATE INDEX "_titles_v_version_version_winner_manufacturer_idx" ON "_titles_v" USING btree ("version_winner_manufacturer_id");
+  CREATE INDEX "_titles_v_version_version_clinched_at_idx" ON "_titles_v" USING btree ("version_clinched_at_id");
+  CREATE INDEX "_titles_v_version_version_created_by_idx" ON "_titles_v" USING btree ("version_created_by_id");
+  CREATE INDEX "_titles_v_version_version_updated_at_idx" ON "_titles_v" USING btree ("version_updated_at");
+  CREATE INDEX "_titles_v_version_version_created_at_idx" ON "_titles_v" USING btree ("version_created_at");
+  CREATE INDEX "_titles_v_version_version__status_idx" ON "_titles_v" USING btree ("version__status");
+  CREATE INDEX "_titles_v_created_at_idx" ON "_titles_v" USING btree ("created_at");
+  CREATE INDEX "_titles_v_updated_at_idx" ON "_titles_v" USING btree ("updated_at");
+  CREATE INDEX "_titles_v_snapshot_idx" ON "_titles_v" USING btree ("snapshot");
+  CREATE INDEX "_titles_v_published_locale_idx" ON "_titles_v" USING btree ("published_locale");
+  CREATE INDEX "_titles_v_latest_idx" ON "_titles_v" USING btree ("latest");
+  CREATE INDEX "_titles_v_rels_order_idx" ON "_titles_v_rels" USING btree ("order");
+  CREATE INDEX "_titles_v_rels_parent_idx" ON "_titles_v_rels" USING btree ("parent_id");
+  CREATE INDEX "_titles_v_rels_path_idx" ON "_titles_v_rels" USING btree ("path");
+  CREATE INDEX "_titles_v_rels_people_id_idx" ON "_titles_v_rels" USING btree ("people_id");
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
   CREATE INDEX "users_roles_parent_idx" ON "users_roles" USING btree ("parent_id");
   CREATE INDEX "users_sessions_order_idx" ON "users_sessions" USING btree ("_order");
@@ -686,7 +936,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
+  CREATE INDEX "api_clients_scopes_order_idx" ON "api_clients_scopes" USING btree ("order");
+  CREATE INDEX "api_clients_scopes_parent_idx" ON "api_clients_scopes" USING btree ("parent_id");
+  CREATE INDEX "api_clients_updated_at_idx" ON "api_clients" USING btree ("updated_at");
+  CREATE INDEX "api_clients_created_at_idx" ON "api_clients" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
+  CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
+  CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
+  CREATE INDEX "payload_jobs_completed_at_idx" ON "payload_jobs" USING btree ("completed_at");
+  CREATE INDEX "payload_jobs_total_tried_idx" ON "payload_jobs" USING btree ("total_tried");
+  CREATE INDEX "payload_jobs_has_error_idx" ON "payload_jobs" USING btree ("has_error");
+  CREATE INDEX "payload_jobs_task_slug_idx" ON "payload_jobs" USING btree ("task_slug");
+  CREATE INDEX "payload_jobs_queue_idx" ON "payload_jobs" USING btree ("queue");
+  CREATE INDEX "payload_jobs_wait_until_idx" ON "payload_jobs" USING btree ("wait_until");
+  CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
+  CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
+  CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
   CREATE INDEX "payload_locked_documents_updated_at_idx" ON "payload_locked_documents" USING btree ("updated_at");
   CREATE INDEX "payload_locked_documents_created_at_idx" ON "payload_locked_documents" USING btree ("created_at");
@@ -709,6 +974,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_results_id_idx" ON "payload_locked_documents_rels" USING btree ("results_id");
   CREATE INDEX "payload_locked_documents_rels_titles_id_idx" ON "payload_locked_documents_rels" USING btree ("titles_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
+  CREATE INDEX "payload_locked_documents_rels_api_clients_id_idx" ON "payload_locked_documents_rels" USING btree ("api_clients_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -716,6 +982,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_preferences_rels_parent_idx" ON "payload_preferences_rels" USING btree ("parent_id");
   CREATE INDEX "payload_preferences_rels_path_idx" ON "payload_preferences_rels" USING btree ("path");
   CREATE INDEX "payload_preferences_rels_users_id_idx" ON "payload_preferences_rels" USING btree ("users_id");
+  CREATE INDEX "payload_preferences_rels_api_clients_id_idx" ON "payload_preferences_rels" USING btree ("api_clients_id");
   CREATE INDEX "payload_migrations_updated_at_idx" ON "payload_migrations" USING btree ("updated_at");
   CREATE INDEX "payload_migrations_created_at_idx" ON "payload_migrations" USING btree ("created_at");`)
 }
@@ -736,6 +1003,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "photographers" CASCADE;
   DROP TABLE "quotes" CASCADE;
   DROP TABLE "quotes_locales" CASCADE;
+  DROP TABLE "_quotes_v" CASCADE;
+  DROP TABLE "_quotes_v_locales" CASCADE;
   DROP TABLE "people" CASCADE;
   DROP TABLE "series" CASCADE;
   DROP TABLE "seasons" CASCADE;
@@ -749,12 +1018,19 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "entries_texts" CASCADE;
   DROP TABLE "entries_rels" CASCADE;
   DROP TABLE "results" CASCADE;
+  DROP TABLE "_results_v" CASCADE;
   DROP TABLE "titles" CASCADE;
   DROP TABLE "titles_rels" CASCADE;
+  DROP TABLE "_titles_v" CASCADE;
+  DROP TABLE "_titles_v_rels" CASCADE;
   DROP TABLE "users_roles" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
+  DROP TABLE "api_clients_scopes" CASCADE;
+  DROP TABLE "api_clients" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
+  DROP TABLE "payload_jobs_log" CASCADE;
+  DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "payload_locked_documents" CASCADE;
   DROP TABLE "payload_locked_documents_rels" CASCADE;
   DROP TABLE "payload_preferences" CASCADE;
@@ -764,9 +1040,22 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_articles_status";
   DROP TYPE "public"."enum__articles_v_version_status";
   DROP TYPE "public"."enum__articles_v_published_locale";
+  DROP TYPE "public"."enum_quotes_status";
+  DROP TYPE "public"."enum__quotes_v_version_status";
+  DROP TYPE "public"."enum__quotes_v_published_locale";
   DROP TYPE "public"."enum_people_kind";
   DROP TYPE "public"."enum_manufacturers_roles";
   DROP TYPE "public"."enum_results_status";
+  DROP TYPE "public"."enum__results_v_version_status";
+  DROP TYPE "public"."enum__results_v_published_locale";
   DROP TYPE "public"."enum_titles_kind";
-  DROP TYPE "public"."enum_users_roles";`)
+  DROP TYPE "public"."enum_titles_status";
+  DROP TYPE "public"."enum__titles_v_version_kind";
+  DROP TYPE "public"."enum__titles_v_version_status";
+  DROP TYPE "public"."enum__titles_v_published_locale";
+  DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_api_clients_scopes";
+  DROP TYPE "public"."enum_payload_jobs_log_task_slug";
+  DROP TYPE "public"."enum_payload_jobs_log_state";
+  DROP TYPE "public"."enum_payload_jobs_task_slug";`)
 }

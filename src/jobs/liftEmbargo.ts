@@ -1,0 +1,41 @@
+import type { TaskConfig } from 'payload'
+
+import { contentEvents } from '../events'
+
+/**
+ * Runs at an article's embargo time (queued with `waitUntil`). The story is already visible by
+ * then; this announces it, once, and only if the embargo it was queued for still stands.
+ */
+export const liftEmbargo: TaskConfig<'liftEmbargo'> = {
+  slug: 'liftEmbargo',
+  retries: 3,
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: 'embargoUntil', type: 'date', required: true },
+  ],
+  outputSchema: [{ name: 'lifted', type: 'checkbox' }],
+  handler: async ({ input, req }) => {
+    const { docs } = await req.payload.find({
+      collection: 'articles',
+      where: { id: { equals: input.id } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+    })
+    const article = docs[0]
+    const stands =
+      article?._status === 'published' &&
+      !!article.embargoUntil &&
+      Date.parse(article.embargoUntil) === Date.parse(input.embargoUntil) &&
+      Date.parse(article.embargoUntil) <= Date.now()
+    if (stands)
+      contentEvents.emit('embargo.lifted', {
+        collection: 'articles',
+        id: article.id,
+        embargoUntil: article.embargoUntil!,
+      })
+    return { output: { lifted: stands } }
+  },
+}
