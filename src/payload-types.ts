@@ -220,7 +220,7 @@ export interface Article {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * Set on first publication unless given.
    */
@@ -350,7 +350,7 @@ export interface Person {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * ISO 3166-1 alpha-2 code, e.g. GB, BR, US, IT
    */
@@ -429,7 +429,7 @@ export interface Series {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * e.g. "IMSA"
    */
@@ -465,7 +465,7 @@ export interface Team {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * ISO 3166-1 alpha-2 code, e.g. GB, BR, US, IT
    */
@@ -485,7 +485,7 @@ export interface Manufacturer {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   roles?: ('manufacturer' | 'chassis-constructor' | 'engine-supplier' | 'tyre-supplier')[] | null;
   /**
    * e.g. "General Motors" for Cadillac
@@ -542,7 +542,7 @@ export interface Event {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   season: number | Season;
   circuit: number | Circuit;
   round?: number | null;
@@ -563,7 +563,7 @@ export interface Circuit {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * Town, e.g. "Braselton"
    */

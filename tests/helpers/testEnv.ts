@@ -78,7 +78,7 @@ export function prepareTestEnv(overrides: Record<string, string> = {}): TestEnv 
     SEED_DEMO: 'false',
     JOBS_AUTORUN: 'false',
     SERVE_ADMIN: 'false',
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: 'fatal',
     ...overrides,
   })
   return {
