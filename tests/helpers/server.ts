@@ -6,9 +6,20 @@ export interface TestServer extends TestEnv, RunningServer {
   stop: () => Promise<void>
 }
 
+export interface TestServerOptions {
+  seed?: boolean
+  /** Run the job queue in the server, as production does. */
+  jobs?: boolean
+  env?: Record<string, string>
+}
+
 /** The real Express server (REST, GraphQL, health) on port 0, on a fresh database. */
-export async function startTestServer(options: { seed?: boolean } = {}): Promise<TestServer> {
-  const testEnv = prepareTestEnv({ SEED_DEMO: options.seed ? 'true' : 'false' })
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const testEnv = prepareTestEnv({
+    SEED_DEMO: options.seed ? 'true' : 'false',
+    JOBS_AUTORUN: options.jobs ? 'true' : 'false',
+    ...options.env,
+  })
   const { startServer } = await import('../../src/server')
   const running = await startServer({ port: 0, admin: false })
   return {

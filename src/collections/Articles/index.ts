@@ -9,6 +9,7 @@ import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
 import { slug } from '../../fields/slug'
+import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { createPreviewLink, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
@@ -26,7 +27,7 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
-  endpoints: [createPreviewLink, readPreview, scheduleEndpoint],
+  endpoints: [createPreviewLink, readPreview, scheduleEndpoint, restoreAsDraft('articles')],
   hooks: {
     beforeChange: [stampPublishedAt, collectPhotos],
     afterChange: [embargoPhotos, queueEmbargoLift],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
 import { labelQuote } from './hooks/labelQuote'
@@ -9,6 +10,7 @@ export const Quotes: CollectionConfig = {
   access: draftWorkflowAccess({ embargo: false }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
+  endpoints: [restoreAsDraft('quotes')],
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'speaker', 'role', 'organisation'],

@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
+import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
 import type { Title } from '../../payload-types'
@@ -25,6 +26,7 @@ export const Titles: CollectionConfig = {
   access: draftWorkflowAccess({ embargo: false }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
+  endpoints: [restoreAsDraft('titles')],
   admin: {
     useAsTitle: 'label',
     defaultColumns: ['label', 'kind', 'clinchedAt'],
