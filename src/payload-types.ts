@@ -593,7 +593,7 @@ export interface Result {
    * e.g. "Race", "Qualifying"
    */
   session?: string | null;
-  status: 'classified' | 'not-classified' | 'dnf' | 'dns' | 'dsq';
+  classification: 'classified' | 'not-classified' | 'dnf' | 'dns' | 'dsq';
   positionOverall?: number | null;
   positionInClass?: number | null;
   laps?: number | null;
@@ -1193,7 +1193,7 @@ export interface ResultsSelect<T extends boolean = true> {
   event?: T;
   entry?: T;
   session?: T;
-  status?: T;
+  classification?: T;
   positionOverall?: T;
   positionInClass?: T;
   laps?: T;

@@ -25,6 +25,7 @@ import { Quotes } from './collections/Quotes'
 import { Users } from './collections/Users'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
+import { withSerializedWrites } from './db/serializeWrites'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
@@ -37,7 +38,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
   },
-  collections: [
+  collections: withSerializedWrites([
     Articles,
     Photos,
     Photographers,
@@ -55,7 +56,7 @@ export default buildConfig({
     Titles,
     Users,
     ApiClients,
-  ],
+  ]),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).

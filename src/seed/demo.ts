@@ -98,7 +98,7 @@ export const demoEntry = {
 
 export const demoResult = {
   session: 'Race',
-  status: 'classified',
+  classification: 'classified',
   positionOverall: 4,
   positionInClass: 4,
 } as const

@@ -123,7 +123,12 @@ const dataFor = (collection: Drafted, tag: string): Record<string, unknown> =>
   ({
     articles: { title: `Story ${tag}` },
     quotes: { text: `Quote ${tag}`, speaker: refs.person },
-    results: { event: refs.event, entry: refs.entry, status: 'classified', positionOverall: 4 },
+    results: {
+      event: refs.event,
+      entry: refs.entry,
+      classification: 'classified',
+      positionOverall: 4,
+    },
     titles: { name: `Title ${tag}`, kind: 'drivers', season: refs.season },
   })[collection]
 

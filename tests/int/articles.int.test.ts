@@ -168,7 +168,7 @@ describe('championship facts', () => {
     expect(entry.label).toBe('#50 Ferrari AF Corse (Ferrari 499P)')
     const result = await t.payload.create({
       collection: 'results',
-      data: { event: event.id, entry: entry.id, positionOverall: 1, status: 'classified' },
+      data: { event: event.id, entry: entry.id, positionOverall: 1, classification: 'classified' },
     })
     expect(result.label).toBe('24 Hours of Le Mans: #50 Ferrari AF Corse (Ferrari 499P) P1')
     const title = await t.payload.create({

@@ -67,7 +67,7 @@ describe('the demo story', () => {
           modelAliases: ['Cadillac V-LMDh'],
         },
       ],
-      results: [{ positionOverall: 4, status: 'classified' }],
+      results: [{ positionOverall: 4, classification: 'classified' }],
     })
     expect((article.manufacturers as { name: string }[]).map((m) => m.name)).toEqual([
       'Cadillac',

@@ -12,9 +12,11 @@ const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalD
   const event = await relatedName(req, 'events', incoming(data, originalDoc, 'event'))
   const entry = await relatedName(req, 'entries', incoming(data, originalDoc, 'entry'), 'label')
   const position = incoming(data, originalDoc, 'positionOverall')
-  const status = incoming(data, originalDoc, 'status')
+  const classification = incoming(data, originalDoc, 'classification')
   const outcome =
-    status === 'classified' && position ? `P${position}` : String(status ?? '').toUpperCase()
+    classification === 'classified' && position
+      ? `P${position}`
+      : String(classification ?? '').toUpperCase()
   return { ...data, label: `${event ?? '?'}: ${entry ?? '?'} ${outcome}`.trim() }
 }
 
@@ -26,7 +28,7 @@ export const Results: CollectionConfig = {
   endpoints: [restoreAsDraft('results')],
   admin: {
     useAsTitle: 'label',
-    defaultColumns: ['label', 'positionOverall', 'positionInClass', 'status'],
+    defaultColumns: ['label', 'positionOverall', 'positionInClass', 'classification'],
     group: 'Championship',
   },
   hooks: { beforeChange: [labelResult] },
@@ -60,7 +62,8 @@ export const Results: CollectionConfig = {
       type: 'row',
       fields: [
         {
-          name: 'status',
+          // Not "status": with drafts on, Payload's own _status would get the same Postgres enum name.
+          name: 'classification',
           type: 'select',
           required: true,
           defaultValue: 'classified',

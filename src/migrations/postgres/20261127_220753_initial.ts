@@ -11,7 +11,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__quotes_v_published_locale" AS ENUM('en', 'it');
   CREATE TYPE "public"."enum_people_kind" AS ENUM('driver', 'executive', 'team-staff', 'engineer', 'official', 'journalist', 'other');
   CREATE TYPE "public"."enum_manufacturers_roles" AS ENUM('manufacturer', 'chassis-constructor', 'engine-supplier', 'tyre-supplier');
+  CREATE TYPE "public"."enum_results_classification" AS ENUM('classified', 'not-classified', 'dnf', 'dns', 'dsq');
   CREATE TYPE "public"."enum_results_status" AS ENUM('draft', 'published');
+  CREATE TYPE "public"."enum__results_v_version_classification" AS ENUM('classified', 'not-classified', 'dnf', 'dns', 'dsq');
   CREATE TYPE "public"."enum__results_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__results_v_published_locale" AS ENUM('en', 'it');
   CREATE TYPE "public"."enum_titles_kind" AS ENUM('drivers', 'teams', 'manufacturers', 'endurance-cup', 'constructors', 'rookie', 'other');
@@ -391,7 +393,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"event_id" integer,
   	"entry_id" integer,
   	"session" varchar DEFAULT 'Race',
-  	"status" "enum_results_status" DEFAULT 'classified',
+  	"classification" "enum_results_classification" DEFAULT 'classified',
   	"position_overall" numeric,
   	"position_in_class" numeric,
   	"laps" numeric,
@@ -408,7 +410,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_event_id" integer,
   	"version_entry_id" integer,
   	"version_session" varchar DEFAULT 'Race',
-  	"version_status" "enum__results_v_version_status" DEFAULT 'classified',
+  	"version_classification" "enum__results_v_version_classification" DEFAULT 'classified',
   	"version_position_overall" numeric,
   	"version_position_in_class" numeric,
   	"version_laps" numeric,
@@ -1045,7 +1047,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__quotes_v_published_locale";
   DROP TYPE "public"."enum_people_kind";
   DROP TYPE "public"."enum_manufacturers_roles";
+  DROP TYPE "public"."enum_results_classification";
   DROP TYPE "public"."enum_results_status";
+  DROP TYPE "public"."enum__results_v_version_classification";
   DROP TYPE "public"."enum__results_v_version_status";
   DROP TYPE "public"."enum__results_v_published_locale";
   DROP TYPE "public"."enum_titles_kind";
