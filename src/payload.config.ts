@@ -37,6 +37,7 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
+    components: { afterDashboard: ['/components/ScheduledWork#ScheduledWork'] },
   },
   collections: withSerializedWrites([
     Articles,

@@ -102,4 +102,46 @@ describe('the admin UI', () => {
       fullPage: true,
     })
   })
+
+  it('keeps the session in a Secure, HttpOnly cookie in production', async () => {
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'payload-token')
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' })
+  })
+
+  it('shows on the dashboard what will publish by itself: schedules and embargoes', async () => {
+    const made = await page.evaluate(async () => {
+      const post = async (path: string, body: unknown) =>
+        (
+          await fetch(path, {
+            method: 'POST',
+            credentials: 'include',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).json()
+      const inOneHour = new Date(Date.now() + 3600_000).toISOString()
+      const embargoed = await post('/api/articles', {
+        title: 'Le Mans entry list',
+        _status: 'published',
+        embargoUntil: inOneHour,
+      })
+      const draft = await post('/api/articles', {
+        title: 'Race report, goes out at the flag',
+        _status: 'draft',
+      })
+      const schedule = await post(`/api/articles/${draft.doc.id}/schedule`, {
+        action: 'publish',
+        at: inOneHour,
+      })
+      return { embargoed: embargoed.doc?.id, scheduled: schedule.id }
+    })
+    expect(made.embargoed).toBeDefined()
+    expect(made.scheduled).toBeDefined()
+    await page.goto(`${base}/admin`)
+    const panel = page.locator('[data-scheduled-work]')
+    await expect
+      .poll(() => panel.innerText(), { timeout: 20_000 })
+      .toMatch(/Embargo lifts\s+Le Mans entry list/)
+    expect(await panel.innerText()).toMatch(/Publish\s+Race report, goes out at the flag/)
+  })
 })

@@ -347,6 +347,42 @@ describe('API clients', () => {
     })
     expect((await fetch(`${s.url}/api/articles`, { headers })).status).toBe(401)
   })
+  it('keys are never shown again after they are issued, and rotating one retires the old key', async () => {
+    const issued = 'b'.repeat(40)
+    const created = await api('api-clients', {
+      as: 'admin',
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'Rotating',
+        scopes: ['read_published'],
+        enableAPIKey: true,
+        apiKey: issued,
+      }),
+    })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id
+    const read = await api(`api-clients/${id}`, { as: 'admin' })
+    expect(JSON.stringify(read.body)).not.toContain(issued)
+    expect(
+      JSON.stringify(await s.payload.findByID({ collection: 'api-clients', id })),
+    ).not.toContain(issued)
+
+    const rotated = 'c'.repeat(40)
+    expect(
+      (
+        await api(`api-clients/${id}`, {
+          as: 'admin',
+          method: 'PATCH',
+          body: JSON.stringify({ apiKey: rotated }),
+        })
+      ).status,
+    ).toBe(200)
+    const withKey = (key: string) =>
+      fetch(`${s.url}/api/articles`, { headers: { authorization: `api-clients API-Key ${key}` } })
+    expect((await withKey(issued)).status).toBe(401)
+    expect((await withKey(rotated)).status).toBe(200)
+    expect((await api(`api-clients/${id}`, { as: 'editor' })).status).toBe(403)
+  })
 })
 
 describe('preview links', () => {
