@@ -135,6 +135,35 @@ describe('embargo', () => {
     expect((await api(`photos/${shared.id}`)).status).toBe(200)
   })
 
+  it('does not leak an embargoed story through a relationship from another document', async () => {
+    const speaker = await s.payload.create({
+      collection: 'people',
+      data: partial({ name: 'Relationship Speaker' }),
+    })
+    const article = await s.payload.create({
+      collection: 'articles',
+      data: partial({
+        title: 'Secret launch story',
+        _status: 'published',
+        embargoUntil: inSeconds(3600),
+      }),
+    })
+    const quote = await s.payload.create({
+      collection: 'quotes',
+      data: partial({
+        text: 'Public words',
+        speaker: speaker.id,
+        sourceArticle: article.id,
+        _status: 'published',
+      }),
+    })
+    const anonymous = await api(`quotes/${quote.id}?depth=1`)
+    expect(anonymous.status).toBe(200)
+    expect(JSON.stringify(anonymous.body)).not.toContain('Secret launch story')
+    const trusted = await api(`quotes/${quote.id}?depth=1`, { as: 'trusted' })
+    expect(trusted.body.sourceArticle).toMatchObject({ title: 'Secret launch story' })
+  })
+
   it('refuses an embargo that is not a date, and changes nothing', async () => {
     const article = await s.payload.create({
       collection: 'articles',
