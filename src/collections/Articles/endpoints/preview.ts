@@ -4,6 +4,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../../../access/roles'
 import { env } from '../../../config/env'
+import { draftForUser, errorResponse } from './shared'
 
 const AUDIENCE = 'article-preview'
 
@@ -12,7 +13,6 @@ const previewKey = (secret: string) =>
   createHash('sha256').update(`${secret}:article-preview`).digest()
 
 const json = (body: unknown, status = 200) => Response.json(body, { status })
-const error = (message: string, status: number) => json({ errors: [{ message }] }, status)
 
 export async function signPreviewToken(
   secret: string,
@@ -35,19 +35,10 @@ export const createPreviewLink: Endpoint = {
   path: '/:id/preview-link',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!isStaffUser(req.user)) return error('Only staff can create preview links', 403)
+    if (!isStaffUser(req.user)) return errorResponse('Only staff can create preview links', 403)
     const id = req.routeParams?.id as string
-    const article = await req.payload.findByID({
-      collection: 'articles',
-      id,
-      draft: true,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-      disableErrors: true,
-    })
-    if (!article) return error(`No article with ID ${id}`, 404)
+    const article = await draftForUser(req)
+    if (!article) return errorResponse(`No article with ID ${id}`, 404)
     const { previewTtlSeconds, serverUrl } = env()
     const { token, expiresAt } = await signPreviewToken(
       req.payload.secret,
@@ -72,8 +63,9 @@ export const readPreview: Endpoint = {
       })
       id = String(claims.sub)
     } catch (cause) {
-      if (cause instanceof joseErrors.JWTExpired) return error('The preview link has expired', 401)
-      return error('The preview link is not valid', 401)
+      if (cause instanceof joseErrors.JWTExpired)
+        return errorResponse('The preview link has expired', 401)
+      return errorResponse('The preview link is not valid', 401)
     }
     const depth = Math.min(Number(req.searchParams.get('depth') ?? 2) || 0, 3)
     const article = await req.payload.findByID({
@@ -86,7 +78,7 @@ export const readPreview: Endpoint = {
       req,
       disableErrors: true,
     })
-    if (!article) return error('The previewed article no longer exists', 404)
+    if (!article) return errorResponse('The previewed article no longer exists', 404)
     return json(article)
   },
 }

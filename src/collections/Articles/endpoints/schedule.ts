@@ -1,9 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../access/roles'
-
-const error = (message: string, status: number) =>
-  Response.json({ errors: [{ message }] }, { status })
+import { draftForUser, errorResponse } from './shared'
 
 /**
  * Editors: schedule a publish or unpublish through the API, on the same jobs queue as the admin's
@@ -13,29 +11,21 @@ export const scheduleEndpoint: Endpoint = {
   path: '/:id/schedule',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!hasRole(req.user, 'editor')) return error('Only editors can schedule publishing', 403)
+    if (!hasRole(req.user, 'editor'))
+      return errorResponse('Only editors can schedule publishing', 403)
     const id = req.routeParams?.id as string
     const body = (await req.json?.().catch(() => undefined)) as
       { action?: unknown; at?: unknown } | undefined
     const action = body?.action
     if (action !== 'publish' && action !== 'unpublish')
-      return error('"action" must be "publish" or "unpublish"', 400)
+      return errorResponse('"action" must be "publish" or "unpublish"', 400)
     const at = typeof body?.at === 'string' ? new Date(body.at) : undefined
     if (!at || Number.isNaN(at.getTime()))
-      return error('"at" must be an ISO 8601 date-time, e.g. 2026-05-01T18:00:00Z', 400)
+      return errorResponse('"at" must be an ISO 8601 date-time, e.g. 2026-05-01T18:00:00Z', 400)
     if (at.getTime() <= Date.now())
-      return error(`"at" must be in the future, got ${at.toISOString()}`, 400)
-    const article = await req.payload.findByID({
-      collection: 'articles',
-      id,
-      draft: true,
-      depth: 0,
-      overrideAccess: false,
-      user: req.user,
-      req,
-      disableErrors: true,
-    })
-    if (!article) return error(`No article with ID ${id}`, 404)
+      return errorResponse(`"at" must be in the future, got ${at.toISOString()}`, 400)
+    const article = await draftForUser(req)
+    if (!article) return errorResponse(`No article with ID ${id}`, 404)
     const job = await req.payload.jobs.queue({
       task: 'schedulePublish',
       input: {
