@@ -336,6 +336,7 @@ export interface Photographer {
    */
   defaultCreditLine?: string | null;
   website?: string | null;
+  nameKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1034,6 +1035,7 @@ export interface PhotographersSelect<T extends boolean = true> {
   agency?: T;
   defaultCreditLine?: T;
   website?: T;
+  nameKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

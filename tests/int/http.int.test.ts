@@ -151,6 +151,39 @@ describe('REST', () => {
     await s.payload.delete({ collection: 'photographers', id: photographer.id })
   })
 
+  it("fills an uploaded agency photo's credit and caption from the file itself", async () => {
+    const { renderDemoPhoto } = await import('../../src/seed/photoFile')
+    const bytes = await renderDemoPhoto(
+      {
+        creator: 'Rest Uploader',
+        creditLine: 'Rest Uploader / Wire Photos',
+        caption: 'Green flag at Sebring',
+      },
+      90,
+      300,
+      200,
+    )
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), 'wire.jpg')
+    const response = await fetch(`${s.url}/api/photos`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `JWT ${staffToken}` },
+    })
+    expect(response.status).toBe(201)
+    const { doc } = await response.json()
+    expect(doc).toMatchObject({
+      alt: 'Green flag at Sebring',
+      caption: 'Green flag at Sebring',
+      creditLine: 'Rest Uploader / Wire Photos',
+    })
+    await s.payload.delete({ collection: 'photos', id: doc.id })
+    await s.payload.delete({
+      collection: 'photographers',
+      where: { name: { equals: 'Rest Uploader' } },
+    })
+  })
+
   it('refuses anonymous writes', async () => {
     const response = await fetch(`${s.url}/api/articles`, {
       method: 'POST',

@@ -3,6 +3,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { partial } from '../helpers/partial'
 import { createTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
 
@@ -146,5 +147,120 @@ describe('photos', () => {
         .totalDocs,
     ).toBe(0)
     expect(fs.readdirSync(t.mediaDir).filter((f) => f.startsWith('disguised'))).toEqual([])
+  })
+})
+
+describe('photo metadata on upload', () => {
+  const agencyPhoto = async (
+    name: string,
+    creator: string,
+    credit: string,
+    caption: string,
+    peopleShown: string[] = [],
+  ) => {
+    const { renderDemoPhoto } = await import('../../src/seed/photoFile')
+    const data = await renderDemoPhoto(
+      { creator, creditLine: credit, caption, peopleShown, copyrightNotice: `© ${creator}` },
+      30,
+      400,
+      300,
+    )
+    return { data, mimetype: 'image/jpeg', name, size: data.length }
+  }
+
+  it('pre-fills caption, alt, copyright, credit, photographer and people from the file', async () => {
+    const derani = await t.payload.create({
+      collection: 'people',
+      data: partial({ name: 'Pipo Derani', kind: 'driver' }),
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: partial({}),
+      file: await agencyPhoto(
+        'agency-1.jpg',
+        'Michael L. Levitt',
+        'Michael L. Levitt / Motorsport Images',
+        '#31 Cadillac at Road Atlanta',
+        ['Pipo Derani'],
+      ),
+    })
+    expect(photo).toMatchObject({
+      caption: '#31 Cadillac at Road Atlanta',
+      alt: '#31 Cadillac at Road Atlanta',
+      copyrightNotice: '© Michael L. Levitt',
+      creditLine: 'Michael L. Levitt / Motorsport Images',
+      photographer: { name: 'Michael L. Levitt', agency: 'Motorsport Images' },
+      peopleShown: [{ id: derani.id }],
+    })
+  })
+
+  it('matches the photographer whatever the case and accents, instead of duplicating them', async () => {
+    const existing = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Michaël Lévitt-Ñuñez' },
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: partial({}),
+      file: await agencyPhoto(
+        'agency-2.jpg',
+        'MICHAEL LEVITT-NUNEZ',
+        'MICHAEL LEVITT-NUNEZ',
+        'Podium',
+      ),
+    })
+    expect((photo.photographer as { id: unknown }).id).toBe(existing.id)
+    expect(
+      (
+        await t.payload.count({
+          collection: 'photographers',
+          where: { nameKey: { equals: 'michael-levitt-nunez' } },
+        })
+      ).totalDocs,
+    ).toBe(1)
+  })
+
+  it('never overwrites what the editor typed', async () => {
+    const editorsOwn = await t.payload.create({
+      collection: 'photographers',
+      data: { name: 'Staff Photographer' },
+    })
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: partial({ alt: 'Typed alt', caption: 'Typed caption', photographer: editorsOwn.id }),
+      file: await agencyPhoto(
+        'agency-3.jpg',
+        'File Creator',
+        'File Creator / File Agency',
+        'File caption',
+      ),
+    })
+    expect(photo).toMatchObject({
+      alt: 'Typed alt',
+      caption: 'Typed caption',
+      creditLine: 'Staff Photographer',
+      photographer: { id: editorsOwn.id },
+    })
+  })
+
+  it('prefills the demo photos’ credits from their own files', async () => {
+    const { demoPhotos } = await import('../../src/seed/demo')
+    const { renderDemoPhoto } = await import('../../src/seed/photoFile')
+    const demo = demoPhotos[1]
+    const data = await renderDemoPhoto(
+      { creator: 'Michael L. Levitt', creditLine: demo.creditLine, caption: demo.caption },
+      demo.hue,
+      400,
+      300,
+    )
+    const photo = await t.payload.create({
+      collection: 'photos',
+      data: partial({}),
+      file: { data, mimetype: 'image/jpeg', name: 'demo-2.jpg', size: data.length },
+    })
+    expect(photo).toMatchObject({
+      creditLine: 'Michael L. Levitt / Motorsport Images',
+      caption: demo.caption,
+    })
   })
 })

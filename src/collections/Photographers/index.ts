@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { referenceAccess } from '../../access/content'
+import { slugify } from '../../fields/slugify'
 import { refreshPhotoCredits } from './hooks/refreshPhotoCredits'
 
 export const Photographers: CollectionConfig = {
@@ -21,5 +22,13 @@ export const Photographers: CollectionConfig = {
       admin: { description: 'Leave empty to print "NAME / AGENCY".' },
     },
     { name: 'website', type: 'text' },
+    {
+      // The name folded for matching ("MICHAËL LÉVITT" finds "Michael Levitt"): credits read from files.
+      name: 'nameKey',
+      type: 'text',
+      index: true,
+      admin: { hidden: true },
+      hooks: { beforeChange: [({ siblingData }) => slugify(siblingData.name)] },
+    },
   ],
 }

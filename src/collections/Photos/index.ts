@@ -5,6 +5,7 @@ import { env } from '../../config/env'
 import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { populateCreditLine } from './hooks/populateCreditLine'
+import { prefillFromFile } from './hooks/prefillFromFile'
 
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
@@ -28,7 +29,7 @@ export const Photos: CollectionConfig = {
       { name: 'social', width: 1200, height: 630 },
     ],
   },
-  hooks: { beforeChange: [populateCreditLine] },
+  hooks: { beforeValidate: [prefillFromFile], beforeChange: [populateCreditLine] },
   fields: [
     {
       name: 'alt',

@@ -290,11 +290,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`agency\` text,
   	\`default_credit_line\` text,
   	\`website\` text,
+  	\`name_key\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
   await db.run(sql`CREATE INDEX \`photographers_name_idx\` ON \`photographers\` (\`name\`);`)
+  await db.run(sql`CREATE INDEX \`photographers_name_key_idx\` ON \`photographers\` (\`name_key\`);`)
   await db.run(sql`CREATE INDEX \`photographers_updated_at_idx\` ON \`photographers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`photographers_created_at_idx\` ON \`photographers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`quotes\` (

@@ -203,6 +203,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"agency" varchar,
   	"default_credit_line" varchar,
   	"website" varchar,
+  	"name_key" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -809,6 +810,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "photos_rels_people_id_idx" ON "photos_rels" USING btree ("people_id");
   CREATE INDEX "photos_rels_entries_id_idx" ON "photos_rels" USING btree ("entries_id");
   CREATE INDEX "photographers_name_idx" ON "photographers" USING btree ("name");
+  CREATE INDEX "photographers_name_key_idx" ON "photographers" USING btree ("name_key");
   CREATE INDEX "photographers_updated_at_idx" ON "photographers" USING btree ("updated_at");
   CREATE INDEX "photographers_created_at_idx" ON "photographers" USING btree ("created_at");
   CREATE INDEX "quotes_speaker_idx" ON "quotes" USING btree ("speaker_id");
