@@ -26,9 +26,6 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
         // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
         wal: true,
         busyTimeout: 5000,
-        // BEGIN IMMEDIATE: a save takes the write lock before it reads the document, so two
-        // concurrent saves queue (up to the busy timeout) instead of one losing the other's change.
-        transactionOptions: { behavior: 'immediate' },
         migrationDir: migrationDir('sqlite'),
         push,
       })

@@ -14,8 +14,9 @@ interface TransactionalAdapter {
  * PostgreSQL (read committed) two concurrent saves of the same document both read the old row,
  * and the second write silently drops the first one's change. A transaction-scoped advisory lock,
  * taken before the read, makes saves of one document queue instead, across all app instances;
- * it is released by the commit or rollback. SQLite takes its write lock up front (see adapter.ts)
- * and MongoDB's transactions reject the conflicting write.
+ * it is released by the commit or rollback. On SQLite, Payload runs without transactions and the
+ * driver is synchronous, so one process's saves already run one after the other (the same test
+ * holds there); MongoDB's transactions reject a conflicting write instead of losing it.
  */
 export const serializeWrites: CollectionBeforeOperationHook = async ({
   args,
