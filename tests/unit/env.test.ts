@@ -3,7 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { ConfigError, parseDatabaseUri, parseEnv, parsePort } from '../../src/config/env'
+import {
+  ConfigError,
+  parseDatabaseUri,
+  parseEnv,
+  parseOrigins,
+  parsePort,
+} from '../../src/config/env'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -114,5 +120,30 @@ describe('parseEnv', () => {
       serverUrl: 'http://localhost:4100',
       database: { kind: 'sqlite' },
     })
+  })
+})
+
+describe('CORS_ORIGINS and CSRF_ORIGINS', () => {
+  it('read a comma-separated list of origins', () => {
+    expect(
+      parseOrigins('https://www.team.example, http://localhost:4000/', 'CORS_ORIGINS', true),
+    ).toEqual(['https://www.team.example', 'http://localhost:4000'])
+    expect(parseOrigins(undefined, 'CORS_ORIGINS', true)).toEqual([])
+  })
+
+  it('allow "*" for CORS only', () => {
+    expect(parseOrigins('*', 'CORS_ORIGINS', true)).toEqual(['*'])
+    expect(() => parseOrigins('*', 'CSRF_ORIGINS', false)).toThrow(
+      /CSRF_ORIGINS must be a comma-separated list of origins/,
+    )
+  })
+
+  it('refuse something that is not an origin, naming it', () => {
+    expect(() => parseOrigins('www.team.example', 'CORS_ORIGINS', true)).toThrow(
+      /got "www.team.example"/,
+    )
+    expect(() => parseOrigins('https://team.example/path', 'CORS_ORIGINS', true)).toThrow(
+      /got "https:\/\/team.example\/path"/,
+    )
   })
 })
