@@ -85,6 +85,8 @@ export interface Config {
     titles: Title;
     users: User;
     'api-clients': ApiClient;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -110,6 +112,8 @@ export interface Config {
     titles: TitlesSelect<false> | TitlesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -254,6 +258,10 @@ export interface Photo {
    * What the photo shows, for readers who cannot see it.
    */
   alt: string;
+  /**
+   * Short title from the agency (IPTC "Headline").
+   */
+  headline?: string | null;
   caption?: string | null;
   photographer?: (number | null) | Photographer;
   /**
@@ -269,6 +277,10 @@ export interface Photo {
    * URL of the licence terms (IPTC "Web Statement of Rights").
    */
   licenseUrl?: string | null;
+  /**
+   * From the file (IPTC "Keywords") or typed.
+   */
+  keywords?: string[] | null;
   takenAt?: string | null;
   peopleShown?: (number | Person)[] | null;
   /**
@@ -686,6 +698,69 @@ export interface ApiClient {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  /**
+   * https:// address that receives a POST for each event.
+   */
+  url: string;
+  events: (
+    | 'article.published'
+    | 'article.updated'
+    | 'article.unpublished'
+    | 'article.deleted'
+    | 'article.embargo_lifted'
+    | 'article.scheduled_publish'
+  )[];
+  /**
+   * Signing secret (whsec_…). Generated when left empty; give it to the receiver to verify signatures.
+   */
+  secret?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook: number | Webhook;
+  event:
+    | 'article.published'
+    | 'article.updated'
+    | 'article.unpublished'
+    | 'article.deleted'
+    | 'article.embargo_lifted'
+    | 'article.scheduled_publish';
+  /**
+   * The webhook-id header; receivers use it to drop duplicates.
+   */
+  messageId: string;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'pending' | 'retrying' | 'delivered' | 'failed';
+  attempts?: number | null;
+  responseStatus?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -867,6 +942,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-clients';
         value: number | ApiClient;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user:
@@ -959,12 +1042,14 @@ export interface ArticlesSelect<T extends boolean = true> {
  */
 export interface PhotosSelect<T extends boolean = true> {
   alt?: T;
+  headline?: T;
   caption?: T;
   photographer?: T;
   creditOverride?: T;
   creditLine?: T;
   copyrightNotice?: T;
   licenseUrl?: T;
+  keywords?: T;
   takenAt?: T;
   peopleShown?: T;
   entriesShown?: T;
@@ -1264,6 +1349,37 @@ export interface ApiClientsSelect<T extends boolean = true> {
   apiKey?: T;
   apiKeyIndex?: T;
   hasAPIKey?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  secret?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  messageId?: T;
+  payload?: T;
+  status?: T;
+  attempts?: T;
+  responseStatus?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -23,6 +23,8 @@ import { Photographers } from './collections/Photographers'
 import { Photos } from './collections/Photos'
 import { Quotes } from './collections/Quotes'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
@@ -57,6 +59,8 @@ export default buildConfig({
     Titles,
     Users,
     ApiClients,
+    Webhooks,
+    WebhookDeliveries,
   ]),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,

@@ -38,6 +38,11 @@ export const Photos: CollectionConfig = {
       localized: true,
       admin: { description: 'What the photo shows, for readers who cannot see it.' },
     },
+    {
+      name: 'headline',
+      type: 'text',
+      admin: { description: 'Short title from the agency (IPTC "Headline").' },
+    },
     { name: 'caption', type: 'textarea', localized: true },
     {
       type: 'row',
@@ -74,6 +79,13 @@ export const Photos: CollectionConfig = {
       name: 'licenseUrl',
       type: 'text',
       admin: { description: 'URL of the licence terms (IPTC "Web Statement of Rights").' },
+    },
+    {
+      name: 'keywords',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      admin: { description: 'From the file (IPTC "Keywords") or typed.' },
     },
     { name: 'takenAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'peopleShown', type: 'relationship', relationTo: 'people', hasMany: true },

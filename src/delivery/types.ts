@@ -1,0 +1,163 @@
+/**
+ * The shape downstream readers get: a published story with everything it shows resolved, plain
+ * data with string IDs (SQLite and PostgreSQL number them, MongoDB does not; readers should not
+ * care). Built once per change by src/delivery/model.ts and turned into every format (JSON,
+ * HTML, JSON-LD, feeds, ninjs) by pure renderers.
+ */
+
+export interface Ref {
+  id: string
+  name: string
+  slug?: string | null
+}
+
+export interface Rendition {
+  /** `original`, or a Payload image size: thumbnail, card, large, social. */
+  name: string
+  url: string
+  width: number
+  height: number
+  mimeType: string
+}
+
+export interface DeliveredPhoto {
+  id: string
+  alt: string
+  /** The caption shown with this use of the photo (a block's override wins over the photo's). */
+  caption: string | null
+  headline: string | null
+  /** Always present: a photo without a credit cannot be stored. */
+  creditLine: string
+  photographer: Ref | null
+  copyrightNotice: string | null
+  licenseUrl: string | null
+  takenAt: string | null
+  keywords: string[]
+  peopleShown: Ref[]
+  /** The original first, then the sizes that exist. URLs are absolute. */
+  renditions: Rendition[]
+}
+
+export interface DeliveredPerson extends Ref {
+  kind: string | null
+  nationality: string | null
+  organisation: string | null
+}
+
+export interface DeliveredQuote {
+  id: string
+  text: string
+  speaker: DeliveredPerson
+  role: string | null
+  organisation: string | null
+}
+
+export interface DeliveredResult {
+  kind: 'result'
+  id: string
+  label: string
+  event: Ref | null
+  session: string | null
+  classification: string
+  positionOverall: number | null
+  positionInClass: number | null
+  laps: number | null
+  entry: DeliveredEntry | null
+}
+
+export interface DeliveredTitle {
+  kind: 'title'
+  id: string
+  label: string
+  name: string
+  season: Ref | null
+  class: Ref | null
+  titleKind: string | null
+  winnerEntry: DeliveredEntry | null
+  winnerPeople: Ref[]
+  winnerTeam: Ref | null
+  winnerManufacturer: Ref | null
+}
+
+export type DeliveredFact = DeliveredResult | DeliveredTitle
+
+export interface DeliveredEntry {
+  id: string
+  label: string
+  carNumber: string | null
+  team: Ref | null
+  manufacturer: Ref | null
+  model: string | null
+  class: Ref | null
+  drivers: Ref[]
+}
+
+/** Inline text: already-escaped, sanitized HTML and its plain-text twin. */
+export interface TextContent {
+  html: string
+  text: string
+}
+
+export type Block =
+  | ({ type: 'paragraph' } & TextContent)
+  | ({ type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6 } & TextContent)
+  | { type: 'list'; ordered: boolean; items: TextContent[] }
+  | { type: 'photo'; photo: DeliveredPhoto }
+  | { type: 'quote'; quote: DeliveredQuote }
+  | { type: 'fact'; fact: DeliveredFact }
+
+export interface DeliveredEvent extends Ref {
+  round: number | null
+  startDate: string | null
+  raceDate: string | null
+  circuit: (Ref & { locality: string | null; region: string | null; country: string | null }) | null
+}
+
+export interface DeliveredArticle {
+  id: string
+  slug: string
+  /** The locale this copy is in (fields missing in it fall back to `en`). */
+  locale: string
+  /** Absolute URL of the story on the public site (SERVER_URL + /stories/:slug for now). */
+  url: string
+  title: string
+  standfirst: string | null
+  seoDescription: string | null
+  dateline: string | null
+  publishedAt: string
+  updatedAt: string
+  /** Only in responses for clients with the read_embargoed scope, and only while it stands. */
+  embargoUntil: string | null
+  authors: DeliveredPerson[]
+  tags: string[]
+  heroPhoto: DeliveredPhoto | null
+  /** Every photo the story shows, hero first, each once. */
+  photos: DeliveredPhoto[]
+  blocks: Block[]
+  /** The body as sanitized HTML (figures with credits, blockquotes with cite). */
+  html: string
+  championship: {
+    series: Ref[]
+    season: Ref | null
+    event: DeliveredEvent | null
+    classes: Ref[]
+    entries: DeliveredEntry[]
+    teams: Ref[]
+    manufacturers: Ref[]
+    drivers: DeliveredPerson[]
+    results: DeliveredResult[]
+    titles: DeliveredTitle[]
+  }
+}
+
+/** What feeds and lists are built from: the story, plus where the feed lives. */
+export interface FeedContext {
+  /** Absolute URL of this feed document. */
+  selfUrl: string
+  /** Absolute URL of the site the feed describes. */
+  siteUrl: string
+  title: string
+  description: string
+  /** Newest `updatedAt` among the items, or now when there are none. */
+  updatedAt: string
+}
