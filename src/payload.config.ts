@@ -28,6 +28,7 @@ import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
+import { withDeliveryInvalidation } from './delivery/freshness'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
@@ -41,27 +42,29 @@ export default buildConfig({
     meta: { titleSuffix: ' · Paddock CMS' },
     components: { afterDashboard: ['/components/ScheduledWork#ScheduledWork'] },
   },
-  collections: withSerializedWrites([
-    Articles,
-    Photos,
-    Photographers,
-    Quotes,
-    People,
-    Series,
-    Seasons,
-    Classes,
-    Events,
-    Circuits,
-    Teams,
-    Manufacturers,
-    Entries,
-    Results,
-    Titles,
-    Users,
-    ApiClients,
-    Webhooks,
-    WebhookDeliveries,
-  ]),
+  collections: withDeliveryInvalidation(
+    withSerializedWrites([
+      Articles,
+      Photos,
+      Photographers,
+      Quotes,
+      People,
+      Series,
+      Seasons,
+      Classes,
+      Events,
+      Circuits,
+      Teams,
+      Manufacturers,
+      Entries,
+      Results,
+      Titles,
+      Users,
+      ApiClients,
+      Webhooks,
+      WebhookDeliveries,
+    ]),
+  ),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).

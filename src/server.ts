@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from './config/env'
 import { closeDatabase } from './db/close'
+import { listenForChanges } from './delivery/freshness'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
@@ -54,6 +55,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to another instance.
   if (settings.jobsAutorun) await getPayload({ config, cron: true })
 
+  // Other instances' changes reach this one's delivery cache through PostgreSQL LISTEN/NOTIFY.
+  const listener =
+    settings.database.kind === 'postgres'
+      ? listenForChanges(payload, settings.database.uri)
+      : undefined
+
   const dev = settings.nodeEnv === 'development'
   const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
   const app = createApp({ payload, config, admin: admin?.handler, dev })
@@ -77,6 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await drained
       clearTimeout(force)
       await admin?.close()
+      await listener?.stop()
       await closeDatabase(payload)
     })()
     return closing

@@ -38,6 +38,12 @@ export interface Env {
   csrfOrigins: string[]
   previewTtlSeconds: number
   logLevel: string
+  /** Where a story lives on the public site: `{slug}` is replaced. */
+  storyUrl: string
+  /** The newsroom's name in feeds, JSON-LD and the news sitemap. */
+  publisherName: string
+  /** `s-maxage` for shared caches (CDNs) on public delivery responses. */
+  cdnMaxAgeSeconds: number
 }
 
 type Source = Record<string, string | undefined>
@@ -167,6 +173,15 @@ export function parseSeconds(value: string | undefined, name: string, fallback: 
   return Number(value)
 }
 
+export function parseStoryUrl(value: string | undefined, serverUrl: string): string {
+  const template = value?.trim() || `${serverUrl}/content/v1/articles/{slug}`
+  if (!/^https?:\/\/[^/]+/.test(template) || !template.includes('{slug}'))
+    throw new ConfigError(
+      `STORY_URL must be an http(s) URL containing {slug}, e.g. https://example.com/news/{slug}; got "${template}"`,
+    )
+  return template
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -193,6 +208,9 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     csrfOrigins: parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false),
     previewTtlSeconds: parseSeconds(source.PREVIEW_TTL, 'PREVIEW_TTL', 24 * 60 * 60),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
+    storyUrl: parseStoryUrl(source.STORY_URL, serverUrl),
+    publisherName: source.PUBLISHER_NAME?.trim() || 'Paddock CMS newsroom',
+    cdnMaxAgeSeconds: parseSeconds(source.CDN_MAX_AGE, 'CDN_MAX_AGE', 30),
   }
 }
 

@@ -2,6 +2,7 @@ import express from 'express'
 import type { Express, RequestHandler } from 'express'
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { DELIVERY_PREFIX, deliveryRouter } from '../delivery/router'
 import { rejectBadApiKeys } from './apiKeys'
 import { errorHandler } from './errors'
 import { healthz, readyz } from './health'
@@ -22,6 +23,8 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
 
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload))
+
+  app.use(DELIVERY_PREFIX, deliveryRouter(payload))
 
   const api = payloadApiRoutes(config, { playground: dev })
   app.use('/api', rejectBadApiKeys(payload))

@@ -1,0 +1,427 @@
+import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
+
+import type {
+  Article,
+  Circuit,
+  Entry,
+  Event,
+  Person,
+  Photo,
+  Photographer,
+  Quote,
+  Result,
+  Title,
+} from '../payload-types'
+import { idOf, renderBody } from './render/body'
+import type {
+  DeliveredArticle,
+  DeliveredEntry,
+  DeliveredEvent,
+  DeliveredPerson,
+  DeliveredPhoto,
+  DeliveredQuote,
+  DeliveredResult,
+  DeliveredTitle,
+  Ref,
+  Rendition,
+} from './types'
+
+/** Who is reading: decides what the Local API lets through (access control stays on). */
+export interface Reader {
+  audience: 'public' | 'embargoed'
+  /** The API client, for Payload's access functions; absent for anonymous readers. */
+  user?: TypedUser
+}
+
+export interface ModelContext {
+  payload: Payload
+  reader: Reader
+  locale: string
+  serverUrl: string
+  storyUrl: string
+}
+
+type AnyDoc = { id: number | string } & Record<string, unknown>
+
+const PHOTO_SIZES = ['thumbnail', 'card', 'large', 'social'] as const
+
+/** Every read goes through access control as the reader, in the reader's locale. */
+export function readOptions(ctx: ModelContext) {
+  return {
+    overrideAccess: false,
+    user: ctx.reader.user,
+    locale: ctx.locale as 'en',
+    fallbackLocale: 'en' as const,
+    draft: false,
+  }
+}
+
+async function fetchByIds(
+  ctx: ModelContext,
+  collection: CollectionSlug,
+  ids: Set<string>,
+  depth: number,
+): Promise<Map<string, AnyDoc>> {
+  const found = new Map<string, AnyDoc>()
+  if (!ids.size) return found
+  const { docs } = await ctx.payload.find({
+    collection,
+    where: { id: { in: [...ids] } },
+    depth,
+    limit: ids.size,
+    pagination: false,
+    ...readOptions(ctx),
+  })
+  for (const doc of docs as unknown as AnyDoc[]) found.set(String(doc.id), doc)
+  return found
+}
+
+const ref = (doc: unknown, name = 'name'): Ref | null => {
+  if (!doc || typeof doc !== 'object') return null
+  const value = doc as Record<string, unknown>
+  return {
+    id: String(value.id),
+    name: String(value[name] ?? value.name ?? value.label ?? ''),
+    ...(typeof value.slug === 'string' ? { slug: value.slug } : {}),
+  }
+}
+
+const refs = (docs: unknown): Ref[] =>
+  Array.isArray(docs) ? docs.map((doc) => ref(doc)).filter((r): r is Ref => r !== null) : []
+
+const absolute = (serverUrl: string, url: string | null | undefined): string =>
+  !url ? '' : /^https?:\/\//.test(url) ? url : `${serverUrl}${url}`
+
+function person(doc: unknown): DeliveredPerson | null {
+  if (!doc || typeof doc !== 'object') return null
+  const value = doc as Person
+  return {
+    id: String(value.id),
+    name: value.name,
+    slug: value.slug ?? null,
+    kind: value.kind ?? null,
+    nationality: value.nationality ?? null,
+    organisation: value.organisation ?? null,
+  }
+}
+
+function photo(doc: Photo, serverUrl: string, captionOverride?: string | null): DeliveredPhoto {
+  const renditions: Rendition[] = [
+    {
+      name: 'original',
+      url: absolute(serverUrl, doc.url),
+      width: doc.width ?? 0,
+      height: doc.height ?? 0,
+      mimeType: doc.mimeType ?? 'image/jpeg',
+    },
+  ]
+  for (const name of PHOTO_SIZES) {
+    const size = doc.sizes?.[name]
+    if (size?.url && size.width && size.height)
+      renditions.push({
+        name,
+        url: absolute(serverUrl, size.url),
+        width: size.width,
+        height: size.height,
+        mimeType: size.mimeType ?? doc.mimeType ?? 'image/jpeg',
+      })
+  }
+  const photographer = doc.photographer as Photographer | number | null | undefined
+  return {
+    id: String(doc.id),
+    alt: doc.alt,
+    caption: captionOverride?.trim() || doc.caption || null,
+    headline: doc.headline ?? null,
+    creditLine: doc.creditLine ?? '',
+    photographer: typeof photographer === 'object' ? ref(photographer) : null,
+    copyrightNotice: doc.copyrightNotice ?? null,
+    licenseUrl: doc.licenseUrl ?? null,
+    takenAt: doc.takenAt ?? null,
+    keywords: doc.keywords ?? [],
+    peopleShown: refs(doc.peopleShown),
+    renditions,
+  }
+}
+
+function quote(doc: Quote): DeliveredQuote | null {
+  const speaker = person(doc.speaker)
+  if (!speaker) return null
+  return {
+    id: String(doc.id),
+    text: doc.text,
+    speaker,
+    role: doc.role ?? null,
+    organisation: doc.organisation ?? null,
+  }
+}
+
+function entry(doc: unknown): DeliveredEntry | null {
+  if (!doc || typeof doc !== 'object') return null
+  const value = doc as Entry
+  return {
+    id: String(value.id),
+    label: value.label ?? '',
+    carNumber: value.carNumber ?? null,
+    team: ref(value.team),
+    manufacturer: ref(value.manufacturer),
+    model: value.model ?? null,
+    class: ref(value.class),
+    drivers: refs(value.drivers),
+  }
+}
+
+function result(doc: Result): DeliveredResult {
+  return {
+    kind: 'result',
+    id: String(doc.id),
+    label: doc.label ?? '',
+    event: ref(doc.event),
+    session: doc.session ?? null,
+    classification: doc.classification,
+    positionOverall: doc.positionOverall ?? null,
+    positionInClass: doc.positionInClass ?? null,
+    laps: doc.laps ?? null,
+    entry: entry(doc.entry),
+  }
+}
+
+function title(doc: Title): DeliveredTitle {
+  return {
+    kind: 'title',
+    id: String(doc.id),
+    label: doc.label ?? '',
+    name: doc.name,
+    season: ref(doc.season),
+    class: ref(doc.class),
+    titleKind: doc.kind ?? null,
+    winnerEntry: entry(doc.winnerEntry),
+    winnerPeople: refs(doc.winnerPeople),
+    winnerTeam: ref(doc.winnerTeam),
+    winnerManufacturer: ref(doc.winnerManufacturer),
+  }
+}
+
+function event(doc: AnyDoc | undefined): DeliveredEvent | null {
+  if (!doc) return null
+  const value = doc as unknown as Event
+  const circuit = value.circuit as Circuit | number | null | undefined
+  return {
+    id: String(value.id),
+    name: value.name,
+    slug: value.slug ?? null,
+    round: value.round ?? null,
+    startDate: value.startDate ?? null,
+    raceDate: value.raceDate ?? null,
+    circuit:
+      circuit && typeof circuit === 'object'
+        ? {
+            id: String(circuit.id),
+            name: circuit.name,
+            slug: circuit.slug ?? null,
+            locality: circuit.locality ?? null,
+            region: circuit.region ?? null,
+            country: circuit.country ?? null,
+          }
+        : null,
+  }
+}
+
+interface BodyNode {
+  type?: string
+  children?: BodyNode[]
+  fields?: Record<string, unknown>
+  relationTo?: string
+  value?: unknown
+}
+
+/** The photos, quotes and facts a Lexical body points at. */
+function bodyReferences(body: unknown) {
+  const found = {
+    photos: [] as string[],
+    quotes: [] as string[],
+    results: [] as string[],
+    titles: [] as string[],
+  }
+  const visit = (node: BodyNode) => {
+    if (node.type === 'block') {
+      const fields = node.fields ?? {}
+      const fact = fields.fact as { relationTo?: string; value?: unknown } | undefined
+      if (fields.blockType === 'photo') found.photos.push(idOf(fields.photo) ?? '')
+      if (fields.blockType === 'quote') found.quotes.push(idOf(fields.quote) ?? '')
+      if (fields.blockType === 'fact' && fact?.relationTo === 'results')
+        found.results.push(idOf(fact.value) ?? '')
+      if (fields.blockType === 'fact' && fact?.relationTo === 'titles')
+        found.titles.push(idOf(fact.value) ?? '')
+    }
+    if (node.type === 'upload' && node.relationTo === 'photos')
+      found.photos.push(idOf(node.value) ?? '')
+    for (const child of node.children ?? []) visit(child)
+  }
+  const root = (body as { root?: BodyNode } | null)?.root
+  if (root) visit(root)
+  return found
+}
+
+const ids = (values: unknown): string[] =>
+  (Array.isArray(values) ? values : values === null || values === undefined ? [] : [values])
+    .map(idOf)
+    .filter((id): id is string => !!id)
+
+/**
+ * Turns stored articles (depth 0) into what readers get, resolving everything they show in one
+ * query per collection for the whole batch, as the reader: a draft quote or an embargoed photo
+ * the reader may not see is left out, never leaked.
+ */
+export async function deliverArticles(
+  ctx: ModelContext,
+  articles: Article[],
+): Promise<DeliveredArticle[]> {
+  const wanted = {
+    photos: new Set<string>(),
+    quotes: new Set<string>(),
+    results: new Set<string>(),
+    titles: new Set<string>(),
+    people: new Set<string>(),
+    series: new Set<string>(),
+    seasons: new Set<string>(),
+    events: new Set<string>(),
+    classes: new Set<string>(),
+    entries: new Set<string>(),
+    teams: new Set<string>(),
+    manufacturers: new Set<string>(),
+  }
+  const add = (set: Set<string>, values: unknown) => ids(values).forEach((id) => set.add(id))
+  for (const article of articles) {
+    const body = bodyReferences(article.body)
+    add(wanted.photos, [article.heroPhoto, ...body.photos])
+    add(wanted.quotes, body.quotes)
+    add(wanted.results, [...ids(article.results), ...body.results])
+    add(wanted.titles, [...ids(article.titles), ...body.titles])
+    add(wanted.people, [...ids(article.authors), ...ids(article.drivers)])
+    add(wanted.series, article.series)
+    add(wanted.seasons, article.season)
+    add(wanted.events, article.event)
+    add(wanted.classes, article.classes)
+    add(wanted.entries, article.entries)
+    add(wanted.teams, article.teams)
+    add(wanted.manufacturers, article.manufacturers)
+  }
+  const [
+    photos,
+    quotes,
+    results,
+    titles,
+    people,
+    series,
+    seasons,
+    events,
+    classes,
+    entries,
+    teams,
+    manufacturers,
+  ] = await Promise.all([
+    fetchByIds(ctx, 'photos', wanted.photos, 1),
+    fetchByIds(ctx, 'quotes', wanted.quotes, 1),
+    fetchByIds(ctx, 'results', wanted.results, 2),
+    fetchByIds(ctx, 'titles', wanted.titles, 2),
+    fetchByIds(ctx, 'people', wanted.people, 0),
+    fetchByIds(ctx, 'series', wanted.series, 0),
+    fetchByIds(ctx, 'seasons', wanted.seasons, 0),
+    fetchByIds(ctx, 'events', wanted.events, 1),
+    fetchByIds(ctx, 'classes', wanted.classes, 0),
+    fetchByIds(ctx, 'entries', wanted.entries, 1),
+    fetchByIds(ctx, 'teams', wanted.teams, 0),
+    fetchByIds(ctx, 'manufacturers', wanted.manufacturers, 0),
+  ])
+
+  const photoOf = (id: string, captionOverride?: string | null) => {
+    const doc = photos.get(id)
+    return doc ? photo(doc as unknown as Photo, ctx.serverUrl, captionOverride) : undefined
+  }
+  const quoteOf = (id: string) => {
+    const doc = quotes.get(id)
+    return doc ? (quote(doc as unknown as Quote) ?? undefined) : undefined
+  }
+  const factOf = (collection: string, id: string) => {
+    if (collection === 'results') {
+      const doc = results.get(id)
+      return doc ? result(doc as unknown as Result) : undefined
+    }
+    const doc = collection === 'titles' ? titles.get(id) : undefined
+    return doc ? title(doc as unknown as Title) : undefined
+  }
+  const pick = <T>(map: Map<string, AnyDoc>, values: unknown, as: (doc: AnyDoc) => T | null): T[] =>
+    ids(values)
+      .map((id) => map.get(id))
+      .filter((doc): doc is AnyDoc => !!doc)
+      .map(as)
+      .filter((value): value is T => value !== null)
+
+  return articles.map((article) => {
+    const { blocks, html } = renderBody(article.body, {
+      photo: photoOf,
+      quote: quoteOf,
+      fact: factOf,
+    })
+    const heroPhoto = photoOf(idOf(article.heroPhoto) ?? '') ?? null
+    const shown = new Map<string, DeliveredPhoto>()
+    if (heroPhoto) shown.set(heroPhoto.id, heroPhoto)
+    for (const block of blocks)
+      if (block.type === 'photo' && !shown.has(block.photo.id))
+        shown.set(block.photo.id, block.photo)
+    const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > Date.now()
+    return {
+      id: String(article.id),
+      slug: article.slug ?? String(article.id),
+      locale: ctx.locale,
+      url: ctx.storyUrl.replace('{slug}', encodeURIComponent(article.slug ?? String(article.id))),
+      title: article.title,
+      standfirst: article.standfirst ?? null,
+      seoDescription: article.seoDescription ?? null,
+      dateline: article.dateline ?? null,
+      publishedAt: article.publishedAt ?? article.createdAt,
+      updatedAt: article.updatedAt,
+      embargoUntil: embargo && ctx.reader.audience === 'embargoed' ? article.embargoUntil! : null,
+      authors: pick(people, article.authors, person),
+      tags: article.tags ?? [],
+      heroPhoto,
+      photos: [...shown.values()],
+      blocks,
+      html,
+      championship: {
+        series: pick(series, article.series, (doc) => ref(doc)),
+        season: pick(seasons, article.season, (doc) => ref(doc))[0] ?? null,
+        event: pick(events, article.event, event)[0] ?? null,
+        classes: pick(classes, article.classes, (doc) => ref(doc)),
+        entries: pick(entries, article.entries, entry),
+        teams: pick(teams, article.teams, (doc) => ref(doc)),
+        manufacturers: pick(manufacturers, article.manufacturers, (doc) => ref(doc)),
+        drivers: pick(people, article.drivers, person),
+        results: pick(results, article.results, (doc) => result(doc as unknown as Result)),
+        titles: pick(titles, article.titles, (doc) => title(doc as unknown as Title)),
+      },
+    }
+  })
+}
+
+/** Published and visible to this reader; access control adds the embargo rule. */
+export const publishedWhere = (extra: Where[] = []): Where => ({
+  and: [{ _status: { equals: 'published' } }, ...extra],
+})
+
+export async function findArticleBySlug(
+  ctx: ModelContext,
+  slug: string,
+): Promise<DeliveredArticle | null> {
+  const { docs } = await ctx.payload.find({
+    collection: 'articles',
+    where: publishedWhere([{ slug: { equals: slug } }]),
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    ...readOptions(ctx),
+  })
+  if (!docs.length) return null
+  const [article] = await deliverArticles(ctx, docs as Article[])
+  return article ?? null
+}

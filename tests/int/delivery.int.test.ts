@@ -1,0 +1,430 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { Article } from '../../src/payload-types'
+import { block, document, paragraph } from '../../src/seed/lexical'
+import { createCast } from '../helpers/actors'
+import type { Actor, Cast } from '../helpers/actors'
+import { expectContract } from '../helpers/contract'
+import { startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let s: TestServer
+let cast: Cast
+let demo: Article
+const DEMO_SLUG = 'cadillac-clinches-first-gtp-title-at-petit-le-mans'
+
+beforeAll(async () => {
+  s = await startTestServer({ seed: true })
+  cast = await createCast(s.payload, s.url)
+  const { docs } = await s.payload.find({
+    collection: 'articles',
+    where: { slug: { equals: DEMO_SLUG } },
+    depth: 0,
+  })
+  demo = docs[0] as Article
+}, 120_000)
+
+afterAll(async () => {
+  await s?.stop()
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function get(path: string, as: Actor = 'anonymous', headers: Record<string, string> = {}) {
+  const response = await fetch(`${s.url}/content/v1${path}`, {
+    headers: { ...cast.headers[as], ...headers },
+  })
+  const text = await response.text()
+  let body: any = text
+  try {
+    body = JSON.parse(text)
+  } catch {
+    // not JSON (304, XML)
+  }
+  return { status: response.status, headers: response.headers, body }
+}
+
+let counter = 0
+async function story(data: Partial<Article> & { title?: string } = {}) {
+  counter++
+  const title = data.title ?? `Delivery test story ${counter}`
+  return (await s.payload.create({
+    collection: 'articles',
+    data: {
+      title,
+      body: document([paragraph(`Body of ${title}.`)]) as Article['body'],
+      _status: 'published',
+      ...data,
+    },
+  })) as Article
+}
+
+describe('article by slug', () => {
+  it('serves the published story with credited figures, attributed quotes, facts, blocks and JSON-LD', async () => {
+    const { status, body, headers } = await get(`/articles/${DEMO_SLUG}`)
+    expect(status).toBe(200)
+    expect(headers.get('content-type')).toMatch(/^application\/json/)
+    expectContract('Article', body)
+
+    const photos = await s.payload.find({ collection: 'photos', depth: 0, limit: 10 })
+    const bodyPhoto = body.blocks.find((b: any) => b.type === 'photo').photo
+    const stored = photos.docs.find((p) => String(p.id) === bodyPhoto.id)!
+    expect(bodyPhoto).toMatchObject({ creditLine: stored.creditLine, alt: stored.alt })
+    expect(bodyPhoto.renditions.map((r: any) => r.name)).toEqual(
+      expect.arrayContaining(['original', 'thumbnail', 'card', 'large', 'social']),
+    )
+    expect(body.html).toContain(`<span class="credit">${stored.creditLine}</span>`)
+    expect(body.html).toMatch(/<figure class="photo"><img [^>]*alt="[^"]+"/)
+
+    const quote = body.blocks.find((b: any) => b.type === 'quote').quote
+    expect(quote.speaker.name).toBeTruthy()
+    expect(body.html).toContain(`<cite><span class="speaker">${quote.speaker.name}</span>`)
+    if (quote.role) expect(body.html).toContain(quote.role)
+
+    const fact = body.blocks.find((b: any) => b.type === 'fact').fact
+    expect(['result', 'title']).toContain(fact.kind)
+    expect(body.html).toMatch(/<aside class="fact fact-(result|title)">/)
+    expect(body.championship).toMatchObject({
+      series: [{ slug: 'imsa-weathertech-sportscar-championship' }],
+      event: { slug: 'petit-le-mans', circuit: { name: 'Road Atlanta' } },
+      classes: [{ name: 'GTP' }],
+    })
+    expect(body.championship.entries[0]).toMatchObject({ carNumber: '31' })
+
+    expect(body.jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: body.title,
+    })
+    const images = [body.jsonLd.image].flat()
+    expect(images.length).toBe(body.photos.length)
+    for (const image of images) {
+      expect(image).toMatchObject({ '@type': 'ImageObject', creditText: expect.any(String) })
+      expect(image.creator).toMatchObject({ name: expect.any(String) })
+    }
+  })
+
+  it('never lets markup a story was given reach readers unsanitized', async () => {
+    const hostile = await story({
+      title: 'Sanitizer <script>alert(1)</script>',
+      body: {
+        root: {
+          type: 'root',
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          version: 1,
+          children: [
+            {
+              type: 'paragraph',
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              version: 1,
+              textFormat: 0,
+              children: [
+                {
+                  type: 'link',
+                  version: 3,
+                  direction: 'ltr',
+                  format: '',
+                  indent: 0,
+                  fields: { url: 'javascript:alert(1)', newTab: true, linkType: 'custom' },
+                  children: [
+                    {
+                      type: 'text',
+                      text: 'click <b>me</b>',
+                      format: 0,
+                      detail: 0,
+                      mode: 'normal',
+                      style: '',
+                      version: 1,
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      } as unknown as Article['body'],
+    })
+    const { body } = await get(`/articles/${hostile.slug}`)
+    expect(body.html).not.toMatch(/javascript:|<script|<b>/i)
+    expect(body.html).toContain('click &lt;b&gt;me&lt;/b&gt;')
+    expect(body.title).toBe('Sanitizer <script>alert(1)</script>')
+  })
+
+  it('serves ?locale=it in Italian, falling back to English field by field', async () => {
+    const article = await story({ title: 'English headline', standfirst: 'English standfirst.' })
+    await s.payload.update({
+      collection: 'articles',
+      id: article.id,
+      locale: 'it',
+      data: { title: 'Titolo italiano' },
+    })
+    const it = await get(`/articles/${article.slug}?locale=it`)
+    expect(it.status).toBe(200)
+    expect(it.body).toMatchObject({
+      locale: 'it',
+      title: 'Titolo italiano',
+      standfirst: 'English standfirst.',
+    })
+    expect(it.body.html).toContain('Body of English headline.')
+    const en = await get(`/articles/${article.slug}`)
+    expect(en.body).toMatchObject({ locale: 'en', title: 'English headline' })
+    // The demo story has an Italian standfirst of its own.
+    const demoIt = await get(`/articles/${DEMO_SLUG}?locale=it`)
+    const demoEn = await get(`/articles/${DEMO_SLUG}`)
+    expect(demoIt.body.standfirst).not.toBe(demoEn.body.standfirst)
+  })
+
+  it('answers 304 to a matching If-None-Match and says how long caches may keep it', async () => {
+    const first = await get(`/articles/${DEMO_SLUG}`)
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^".+"$/)
+    expect(first.headers.get('cache-control')).toMatch(
+      /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/,
+    )
+    const again = await get(`/articles/${DEMO_SLUG}`, 'anonymous', { 'if-none-match': etag })
+    expect(again.status).toBe(304)
+    const trusted = await get(`/articles/${DEMO_SLUG}`, 'trusted')
+    expect(trusted.headers.get('cache-control')).toBe('private, no-cache')
+  })
+})
+
+describe('nothing unpublished or embargoed leaks', () => {
+  it('a draft that was never published is unknown to every reader, by slug and in lists', async () => {
+    const draft = await story({ _status: 'draft', tags: ['leak-draft'] })
+    for (const as of ['anonymous', 'client', 'trusted'] as Actor[]) {
+      expect((await get(`/articles/${draft.slug}`, as)).status).toBe(404)
+      expect((await get('/articles?tag=leak-draft', as)).body.items).toEqual([])
+    }
+  })
+
+  it('a published story with a draft quote in its body shows no trace of the quote', async () => {
+    const person = await s.payload.create({
+      collection: 'people',
+      data: { name: 'Secret Speaker', kind: 'executive' },
+    })
+    const quote = await s.payload.create({
+      collection: 'quotes',
+      data: { text: 'Not for the public yet', speaker: person.id, role: 'Boss', _status: 'draft' },
+    })
+    const article = await story({
+      body: document([
+        paragraph('Public words.'),
+        block('q1', 'quote', { quote: quote.id }),
+      ]) as Article['body'],
+    })
+    const { body } = await get(`/articles/${article.slug}`, 'trusted')
+    expect(body.blocks.map((b: any) => b.type)).toEqual(['paragraph'])
+    expect(JSON.stringify(body)).not.toContain('Not for the public yet')
+  })
+
+  it('an embargoed story is hidden from the public and ordinary clients, shown with its time to trusted clients, and public within a second of its time', async () => {
+    const embargoUntil = new Date(Date.now() + 3000).toISOString()
+    const article = await story({ embargoUntil, tags: ['leak-embargo'] })
+    for (const as of ['anonymous', 'client', 'revoked'] as Actor[]) {
+      const { status } = await get(`/articles/${article.slug}`, as)
+      expect(status).toBe(as === 'revoked' ? 401 : 404)
+    }
+    expect((await get('/articles?tag=leak-embargo', 'client')).body.items).toEqual([])
+    const trusted = await get(`/articles/${article.slug}`, 'trusted')
+    expect(trusted.status).toBe(200)
+    expect(Date.parse(trusted.body.embargoUntil)).toBe(Date.parse(embargoUntil))
+    expect((await get('/articles?tag=leak-embargo', 'trusted')).body.items).toHaveLength(1)
+
+    let visibleAt = 0
+    while (!visibleAt) {
+      const { status } = await get(`/articles/${article.slug}`)
+      if (status === 200) visibleAt = Date.now()
+      else await sleep(50)
+      if (Date.now() > Date.parse(embargoUntil) + 5000) break
+    }
+    expect(visibleAt).toBeGreaterThanOrEqual(Date.parse(embargoUntil))
+    expect(visibleAt - Date.parse(embargoUntil)).toBeLessThan(1000)
+    expect((await get('/articles?tag=leak-embargo')).body.items).toHaveLength(1)
+    expect((await get(`/articles/${article.slug}`, 'trusted')).body.embargoUntil).toBeNull()
+  })
+})
+
+describe('every change a story shows is served on the next request', () => {
+  it('a photographer renamed, a quote edited, a speaker renamed, a result corrected, an unpublish', async () => {
+    const before = (await get(`/articles/${DEMO_SLUG}`)).body
+    const photo = before.blocks.find((b: any) => b.type === 'photo').photo
+    const quote = before.blocks.find((b: any) => b.type === 'quote').quote
+
+    await s.payload.update({
+      collection: 'photographers',
+      id: photo.photographer.id,
+      data: { name: 'Renamed Photographer' },
+    })
+    let now = (await get(`/articles/${DEMO_SLUG}`)).body
+    const photoNow = now.photos.find((p: any) => p.id === photo.id)
+    expect(photoNow.creditLine).toContain('Renamed Photographer')
+    expect(now.html).toContain('Renamed Photographer')
+
+    await s.payload.update({
+      collection: 'quotes',
+      id: quote.id,
+      data: { text: 'An edited quote.', _status: 'published' },
+    })
+    now = (await get(`/articles/${DEMO_SLUG}`)).body
+    expect(now.html).toContain('An edited quote.')
+
+    await s.payload.update({
+      collection: 'people',
+      id: quote.speaker.id,
+      data: { name: 'Renamed Speaker' },
+    })
+    now = (await get(`/articles/${DEMO_SLUG}`)).body
+    expect(now.html).toContain('<span class="speaker">Renamed Speaker</span>')
+
+    const result =
+      now.championship.results[0] ??
+      now.blocks.find((b: any) => b.type === 'fact' && b.fact.kind === 'result')?.fact
+    await s.payload.update({
+      collection: 'results',
+      id: result.id,
+      data: { laps: 999, _status: 'published' },
+    })
+    now = (await get(`/articles/${DEMO_SLUG}`)).body
+    expect(JSON.stringify(now)).toContain('"laps":999')
+
+    await s.payload.update({ collection: 'articles', id: demo.id, data: { _status: 'draft' } })
+    expect((await get(`/articles/${DEMO_SLUG}`)).status).toBe(404)
+    await s.payload.update({ collection: 'articles', id: demo.id, data: { _status: 'published' } })
+    expect((await get(`/articles/${DEMO_SLUG}`)).status).toBe(200)
+  })
+})
+
+describe('lists', () => {
+  it('pages newest first with a cursor that stays stable while stories are published', async () => {
+    const base = Date.parse('2024-05-01T12:00:00Z')
+    const made: Article[] = []
+    for (let i = 0; i < 7; i++)
+      made.push(
+        await story({ tags: ['paging'], publishedAt: new Date(base + i * 60_000).toISOString() }),
+      )
+    // Two with the same publication time: the id breaks the tie.
+    made.push(
+      await story({ tags: ['paging'], publishedAt: new Date(base + 3 * 60_000).toISOString() }),
+    )
+
+    const page1 = await get('/articles?tag=paging&limit=3')
+    expect(page1.status).toBe(200)
+    expectContract('ArticleList', page1.body)
+    expect(page1.body.items).toHaveLength(3)
+    // Published between page requests: newer than everything, so it does not shift later pages.
+    await story({ tags: ['paging'] })
+    await story({ tags: ['paging'] })
+    const page2 = await get(`/articles?tag=paging&limit=3&cursor=${page1.body.nextCursor}`)
+    const page3 = await get(`/articles?tag=paging&limit=3&cursor=${page2.body.nextCursor}`)
+    expect(page3.body.nextCursor).toBeNull()
+    const seen = [...page1.body.items, ...page2.body.items, ...page3.body.items].map(
+      (a: any) => a.id,
+    )
+    expect(new Set(seen).size).toBe(seen.length)
+    expect(seen.sort()).toEqual(made.map((a) => String(a.id)).sort())
+    const times = [...page1.body.items, ...page2.body.items, ...page3.body.items].map((a: any) =>
+      Date.parse(a.publishedAt),
+    )
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+  })
+
+  it('filters by series, season, event, team, driver, tag and date range', async () => {
+    const demoOnly = async (query: string) => {
+      const { status, body } = await get(`/articles?${query}`)
+      expect(status, query).toBe(200)
+      return body.items.map((a: any) => a.slug)
+    }
+    const full = (await get(`/articles/${DEMO_SLUG}`)).body
+    const team = full.championship.entries[0].team.slug ?? full.championship.teams[0]?.slug
+    const driver = full.championship.drivers[0]?.slug
+    expect(await demoOnly('series=imsa-weathertech-sportscar-championship')).toContain(DEMO_SLUG)
+    expect(await demoOnly('season=2023')).toContain(DEMO_SLUG)
+    expect(await demoOnly('event=petit-le-mans')).toContain(DEMO_SLUG)
+    if (full.championship.teams.length) expect(await demoOnly(`team=${team}`)).toContain(DEMO_SLUG)
+    if (driver) expect(await demoOnly(`driver=${driver}`)).toContain(DEMO_SLUG)
+    const day = full.publishedAt.slice(0, 10)
+    expect(await demoOnly(`from=${day}&to=${full.publishedAt}`)).toContain(DEMO_SLUG)
+    expect(await demoOnly(`to=2000-01-01`)).toEqual([])
+    const tagged = await story({ tags: ['only-me'] })
+    expect(await demoOnly('tag=only-me')).toEqual([tagged.slug])
+  })
+})
+
+describe('bad requests get a 4xx naming the problem, never a 500', () => {
+  it.each([
+    ['/articles?limit=0', 400, 'limit'],
+    ['/articles?limit=101', 400, 'limit'],
+    ['/articles?limit=ten', 400, 'limit'],
+    ['/articles?cursor=not-a-cursor', 400, 'cursor'],
+    [`/articles?cursor=${Buffer.from('["x","1"]').toString('base64url')}`, 400, 'cursor'],
+    ['/articles?locale=fr', 400, 'locale'],
+    ['/articles?sort=title', 400, 'sort'],
+    ['/articles?series=nope-series', 400, 'series'],
+    ['/articles?series=Not%20A%20Slug', 400, 'series'],
+    ['/articles?season=23', 400, 'season'],
+    ['/articles?from=yesterday', 400, 'from'],
+    ['/articles?from=2024-02-01&to=2024-01-01', 400, 'from'],
+    ['/articles?tag=a&tag=b', 400, 'tag'],
+    [`/articles/${DEMO_SLUG}?locale=xx`, 400, 'locale'],
+    [`/articles/${DEMO_SLUG}?draft=true`, 400, 'draft'],
+    ['/articles/no-such-story', 404, undefined],
+    ['/articles/%E0%A4%A', 400, undefined],
+    ['/nothing-here', 404, undefined],
+  ])('%s → %i', async (path, status, parameter) => {
+    const { status: actual, body } = await get(path)
+    expect(actual).toBe(status)
+    expectContract('Error', body)
+    if (parameter) expect(body.errors[0]).toMatchObject({ parameter })
+  })
+
+  it('refuses unknown, malformed and revoked API keys with 401, and a key revoked now on the next request', async () => {
+    const bad = [
+      { authorization: 'api-clients API-Key aaaaaaaaaaaaaaaaaaaaaaaa' },
+      { authorization: 'api-clients API-Key short' },
+      { authorization: 'Bearer something' },
+    ]
+    for (const headers of bad) {
+      const { status, headers: h } = await get(`/articles/${DEMO_SLUG}`, 'anonymous', headers)
+      expect(status).toBe(401)
+      expect(h.get('www-authenticate')).toBe('API-Key')
+    }
+    const key = 'k'.repeat(16) + Date.now()
+    const client = await s.payload.create({
+      collection: 'api-clients',
+      data: {
+        name: 'Soon revoked',
+        scopes: ['read_published'],
+        enabled: true,
+        enableAPIKey: true,
+        apiKey: key,
+      },
+    })
+    const headers = { authorization: `api-clients API-Key ${key}` }
+    expect((await get(`/articles/${DEMO_SLUG}`, 'anonymous', headers)).status).toBe(200)
+    await s.payload.update({ collection: 'api-clients', id: client.id, data: { enabled: false } })
+    expect((await get(`/articles/${DEMO_SLUG}`, 'anonymous', headers)).status).toBe(401)
+  })
+})
+
+describe('contract', () => {
+  it('publishes an OpenAPI 3.1 document describing every route', async () => {
+    const { status, body } = await get('/openapi.json')
+    expect(status).toBe(200)
+    expect(body.openapi).toBe('3.1.0')
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        '/articles',
+        '/articles/{slug}',
+        '/articles/{slug}/ninjs',
+        '/feeds/rss.xml',
+        '/feeds/atom.xml',
+        '/feeds/feed.json',
+        '/sitemaps/news.xml',
+      ]),
+    )
+  })
+})
