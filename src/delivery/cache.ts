@@ -11,6 +11,8 @@ export interface Rendered {
 
 interface Entry extends Rendered {
   generation: number
+  /** Epoch ms after which the entry is rebuilt even if nothing changed (time-windowed views). */
+  expiresAt?: number
 }
 
 export function rendered(status: number, contentType: string, body: string | Buffer): Rendered {
@@ -37,9 +39,18 @@ export class ResponseCache {
     })
   }
 
-  async get(key: string, generation: number, build: () => Promise<Rendered>): Promise<Rendered> {
+  async get(
+    key: string,
+    generation: number,
+    build: () => Promise<Rendered>,
+    maxAgeMs?: number,
+  ): Promise<Rendered> {
     const entry = this.entries.get(key)
-    if (entry && entry.generation === generation) {
+    if (
+      entry &&
+      entry.generation === generation &&
+      (entry.expiresAt === undefined || entry.expiresAt > Date.now())
+    ) {
       this.hits++
       return entry
     }
@@ -51,7 +62,8 @@ export class ResponseCache {
       .then((response) => {
         // Errors a reader caused (404, 400) are as cacheable as content: a scan of made-up
         // slugs must not become a scan of the database. 5xx never reaches here (it throws).
-        this.entries.set(key, { ...response, generation })
+        const expiresAt = maxAgeMs === undefined ? undefined : Date.now() + maxAgeMs
+        this.entries.set(key, { ...response, generation, expiresAt })
         return response
       })
       .finally(() => this.building.delete(flightKey))

@@ -6,11 +6,22 @@ import { env } from '../config/env'
 import { ResponseCache, rendered } from './cache'
 import type { Rendered } from './cache'
 import { freshness } from './freshness'
+import { atom, jsonFeed, newsSitemap, ninjs, rss } from './formats'
 import { listArticles } from './lists'
 import { findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
+import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
-import { DeliveryError, parseArticleQuery, parseListQuery, parseSlug, rejectUnknown } from './query'
+import {
+  DeliveryError,
+  FEED_SIZE,
+  parseArticleQuery,
+  parseFeedQuery,
+  parseListQuery,
+  parseSlug,
+  rejectUnknown,
+} from './query'
+import type { ListFilters } from './query'
 import { identifyReader } from './readers'
 import { articleResponse, listResponse } from './responses'
 
@@ -30,6 +41,14 @@ export const errorRendered = (error: DeliveryError): Rendered =>
 
 interface Build {
   (ctx: ModelContext, req: Request): Promise<Rendered>
+}
+
+const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 60 * 60 * 1000
+
+/** What a feed's title says it is filtered by, e.g. "Paddock newsroom: series imsa, tag gtp". */
+function feedTitle(publisherName: string, filters: ListFilters): string {
+  const parts = Object.entries(filters).map(([name, value]) => `${name} ${value}`)
+  return parts.length ? `${publisherName}: ${parts.join(', ')}` : publisherName
 }
 
 /** The cache key: everything a response depends on besides the content generation. */
@@ -77,27 +96,32 @@ export function deliveryRouter(payload: Payload): Router {
   const router = express.Router({ caseSensitive: true, strict: false })
 
   const serve =
-    (build: Build) =>
+    (build: Build, maxAgeMs?: number) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       let reader: Reader = { audience: 'public' }
       try {
         reader = await identifyReader(payload, req.get('authorization'))
         const generation = await freshness.current(payload)
-        const response = await cache.get(cacheKey(req, reader), generation, async () => {
-          const ctx: ModelContext = {
-            payload,
-            reader,
-            locale: 'en',
-            serverUrl: settings.serverUrl,
-            storyUrl: settings.storyUrl,
-          }
-          try {
-            return await build(ctx, req)
-          } catch (error) {
-            if (error instanceof DeliveryError) return errorRendered(error)
-            throw error
-          }
-        })
+        const response = await cache.get(
+          cacheKey(req, reader),
+          generation,
+          async () => {
+            const ctx: ModelContext = {
+              payload,
+              reader,
+              locale: 'en',
+              serverUrl: settings.serverUrl,
+              storyUrl: settings.storyUrl,
+            }
+            try {
+              return await build(ctx, req)
+            } catch (error) {
+              if (error instanceof DeliveryError) return errorRendered(error)
+              throw error
+            }
+          },
+          maxAgeMs,
+        )
         send(req, res, response, reader)
       } catch (error) {
         if (error instanceof DeliveryError) {
@@ -128,6 +152,67 @@ export function deliveryRouter(payload: Payload): Router {
       if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
       return jsonRendered(200, articleResponse(article, settings.publisherName))
     }),
+  )
+
+  router.get(
+    '/articles/:slug/ninjs',
+    serve(async (ctx, req) => {
+      const { locale } = parseArticleQuery(req.query)
+      const slug = parseSlug(String(req.params.slug))
+      const article = await findArticleBySlug({ ...ctx, locale }, slug)
+      if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
+      const item = ninjs(article, { trusted: ctx.reader.audience === 'embargoed' })
+      return jsonRendered(200, item)
+    }),
+  )
+
+  const feed = (
+    path: string,
+    contentType: string,
+    render: (items: DeliveredArticle[], context: FeedContext) => string,
+  ) =>
+    router.get(
+      path,
+      serve(async (ctx, req) => {
+        const { locale, filters } = parseFeedQuery(req.query)
+        const { items } = await listArticles({ ...ctx, locale }, { filters, limit: FEED_SIZE })
+        const context: FeedContext = {
+          selfUrl: `${settings.serverUrl}${req.originalUrl}`,
+          siteUrl: new URL(settings.storyUrl.replace('{slug}', '')).origin,
+          title: feedTitle(settings.publisherName, filters),
+          description: `Latest stories from ${settings.publisherName}`,
+          updatedAt: items.reduce(
+            (newest, item) => (item.updatedAt > newest ? item.updatedAt : newest),
+            items.length ? items[0]!.updatedAt : new Date().toISOString(),
+          ),
+        }
+        return rendered(200, contentType, render(items, context))
+      }),
+    )
+  feed('/feeds/rss.xml', 'application/rss+xml; charset=utf-8', (items, context) =>
+    rss(items, context),
+  )
+  feed('/feeds/atom.xml', 'application/atom+xml; charset=utf-8', (items, context) =>
+    atom(items, context, { publisherName: settings.publisherName }),
+  )
+  feed('/feeds/feed.json', 'application/feed+json; charset=utf-8', (items, context) =>
+    JSON.stringify(jsonFeed(items, context)),
+  )
+
+  router.get(
+    '/sitemaps/news.xml',
+    serve(async (ctx, req) => {
+      rejectUnknown(req.query, [])
+      const now = new Date()
+      const from = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS).toISOString()
+      const { items } = await listArticles(ctx, { filters: { from }, limit: 1000 })
+      const xml = newsSitemap(items, {
+        publicationName: settings.publisherName,
+        language: 'en',
+        now: now.toISOString(),
+      })
+      return rendered(200, 'application/xml; charset=utf-8', xml)
+    }, 60_000),
   )
 
   router.get(

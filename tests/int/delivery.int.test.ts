@@ -1,3 +1,4 @@
+import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '../../src/payload-types'
@@ -5,6 +6,7 @@ import { block, document, paragraph } from '../../src/seed/lexical'
 import { createCast } from '../helpers/actors'
 import type { Actor, Cast } from '../helpers/actors'
 import { expectContract } from '../helpers/contract'
+import { expectValidNinjs } from '../helpers/ninjs'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -407,6 +409,108 @@ describe('bad requests get a 4xx naming the problem, never a 500', () => {
     expect((await get(`/articles/${DEMO_SLUG}`, 'anonymous', headers)).status).toBe(200)
     await s.payload.update({ collection: 'api-clients', id: client.id, data: { enabled: false } })
     expect((await get(`/articles/${DEMO_SLUG}`, 'anonymous', headers)).status).toBe(401)
+  })
+})
+
+const feedParser = new Parser({
+  customFields: { item: [['media:content', 'media', { keepArray: true }]] },
+})
+
+const FEEDS = ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', '/sitemaps/news.xml']
+
+/** The story URLs a feed or sitemap lists, whatever its format. */
+function urlsIn(body: unknown): string[] {
+  if (typeof body === 'object' && body && 'items' in body)
+    return (body as { items: { url: string }[] }).items.map((item) => item.url)
+  return [...String(body).matchAll(/(?:<link>|<loc>|<link[^>]*href=")([^<"]+)/g)].map((m) => m[1]!)
+}
+
+describe('feeds, sitemap and ninjs', () => {
+  it('RSS and Atom parse in a common feed reader and carry every photo credit', async () => {
+    const rss = await get('/feeds/rss.xml')
+    expect(rss.status).toBe(200)
+    expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
+    const parsed = await feedParser.parseString(rss.body)
+    const item = parsed.items.find((i) => i.link?.includes(DEMO_SLUG))!
+    expect(item).toBeTruthy()
+    const full = (await get(`/articles/${DEMO_SLUG}`)).body
+    const credits = (item as any).media.map(
+      (m: any) => m['media:credit'][0]._ ?? m['media:credit'][0],
+    )
+    expect(credits.sort()).toEqual(full.photos.map((p: any) => p.creditLine).sort())
+    expect(rss.body).toContain('role="photographer"')
+
+    const atom = await get('/feeds/atom.xml')
+    expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8')
+    const parsedAtom = await feedParser.parseString(atom.body)
+    expect(parsedAtom.items.some((i) => i.link?.includes(DEMO_SLUG))).toBe(true)
+    for (const photo of full.photos) expect(atom.body).toContain(photo.creditLine)
+  })
+
+  it('JSON Feed 1.1 carries credits in its _paddock extension, and filters like lists', async () => {
+    const { status, headers, body } = await get(
+      '/feeds/feed.json?series=imsa-weathertech-sportscar-championship',
+    )
+    expect(status).toBe(200)
+    expect(headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+    expect(body.version).toBe('https://jsonfeed.org/version/1.1')
+    const item = body.items.find((i: any) => i.url.includes(DEMO_SLUG))
+    expect(item._paddock.photos.length).toBeGreaterThan(0)
+    expect(item._paddock.photos[0]).toMatchObject({ creditLine: expect.any(String) })
+    expect((await get('/feeds/feed.json?tag=nothing-tagged-so')).body.items).toEqual([])
+    expect((await get('/feeds/rss.xml?limit=5')).status).toBe(400)
+  })
+
+  it('ninjs 2.2 validates against the IPTC schema; only trusted clients see "embargoed"', async () => {
+    const open = await get(`/articles/${DEMO_SLUG}/ninjs`)
+    expect(open.status).toBe(200)
+    expectValidNinjs(open.body)
+    expect(open.body).not.toHaveProperty('embargoed')
+    expect(open.body.associations.length).toBeGreaterThan(0)
+    const full = (await get(`/articles/${DEMO_SLUG}`)).body
+    const credits = open.body.associations.map(
+      (picture: any) => picture.descriptions.find((d: any) => d.role === 'creditline').value,
+    )
+    expect(credits.sort()).toEqual(full.photos.map((p: any) => p.creditLine).sort())
+    expect(open.body.associations.every((picture: any) => picture.by)).toBe(true)
+
+    const embargoUntil = new Date(Date.now() + 60 * 60 * 1000).toISOString()
+    const secret = await story({ embargoUntil })
+    expect((await get(`/articles/${secret.slug}/ninjs`)).status).toBe(404)
+    expect((await get(`/articles/${secret.slug}/ninjs`, 'client')).status).toBe(404)
+    const trusted = await get(`/articles/${secret.slug}/ninjs`, 'trusted')
+    expect(trusted.status).toBe(200)
+    expectValidNinjs(trusted.body)
+    expect(Date.parse(trusted.body.embargoed)).toBe(Date.parse(embargoUntil))
+  })
+
+  it('no feed or sitemap lists a draft or an embargoed story, except embargoed ones to trusted clients', async () => {
+    const draft = await story({ _status: 'draft' })
+    const embargoed = await story({ embargoUntil: new Date(Date.now() + 3_600_000).toISOString() })
+    const visible = await story({})
+    for (const feed of FEEDS) {
+      for (const as of ['anonymous', 'client', 'trusted'] as Actor[]) {
+        const { status, body } = await get(feed, as)
+        expect(status, `${feed} as ${as}`).toBe(200)
+        const urls = urlsIn(body).join(' ')
+        expect(urls, `${feed} as ${as}`).toContain(visible.slug)
+        expect(urls, `${feed} as ${as}`).not.toContain(draft.slug)
+        if (as === 'trusted') expect(urls, feed).toContain(embargoed.slug)
+        else expect(urls, `${feed} as ${as}`).not.toContain(embargoed.slug)
+      }
+    }
+  })
+
+  it('the news sitemap lists only the last two days', async () => {
+    const old = await story({
+      publishedAt: new Date(Date.now() - 3 * 24 * 3_600_000).toISOString(),
+    })
+    const fresh = await story({})
+    const { body, headers } = await get('/sitemaps/news.xml')
+    expect(headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect(body).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
+    expect(body).toContain(fresh.slug)
+    expect(body).not.toContain(old.slug)
   })
 })
 

@@ -8,8 +8,8 @@ import type { TagOptions } from './shared'
  * (`unevaluatedProperties: false`), so only its own properties appear here.
  *
  * ninjs 2.2 has no `creditline`, `licenses` or `keywords` property. A photo's credit line goes in
- * `by` (nar:by, "a natural-language statement about the creator") and is repeated as the condition
- * of use in `usageterms`; its licence URL goes in `rightsinfo.linkedrights`; the story's tags are
+ * `by` (nar:by, "a natural-language statement about the creator"), in `descriptions` with the role
+ * `creditline`, and as the condition of use in `usageterms`; its licence URL goes in `rightsinfo.linkedrights`; the story's tags are
  * `subjects` with `rel: "keyword"`.
  */
 
@@ -194,6 +194,8 @@ function picture(
       ? [{ role: 'caption', contenttype: 'text/plain', value: photo.caption }]
       : []),
     ...(photo.alt ? [{ role: 'alt', contenttype: 'text/plain', value: photo.alt }] : []),
+    // Where the issue and agencies' ninjs 1.x/3.x habits look for it: 2.2 has no creditline field.
+    { role: 'creditline', contenttype: 'text/plain', value: photo.creditLine },
   ]
   if (descriptions.length) item.descriptions = descriptions
   const people = [

@@ -1,30 +1,11 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
-import Ajv2020 from 'ajv/dist/2020'
-import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 
 import { ninjs } from '../../../src/delivery/formats/ninjs'
+import { expectValidNinjs, validateNinjs } from '../../helpers/ninjs'
 import { cadillacStory, levittPhoto, trickyStory } from '../../helpers/deliveredArticle'
 
-const standards = path.resolve(import.meta.dirname, '../../fixtures/standards')
-const schema = JSON.parse(fs.readFileSync(path.join(standards, 'ninjs-schema_2.2.json'), 'utf8'))
-
-// The schema's `$schema` is draft 2020-12, hence Ajv2020 (plain Ajv is draft-07).
-const ajv = new Ajv2020({ allErrors: true })
-addFormats(ajv)
-// `places[].geojson` points at https://geojson.org/schema/GeoJSON.json, which is not vendored.
-// This stand-in rejects everything, so a `geojson` we start emitting fails here until the real
-// schema is added next to the ninjs one.
-ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', not: {} })
-const validate = ajv.compile(schema)
-
-function expectValid(document: unknown) {
-  const valid = validate(document)
-  expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 2)).toEqual([])
-  expect(valid).toBe(true)
-}
+const validate = validateNinjs
+const expectValid = expectValidNinjs
 
 const embargoed = () => cadillacStory({ embargoUntil: '2023-10-01T14:00:00.000Z' })
 
@@ -132,6 +113,7 @@ describe('ninjs 2.2', () => {
       descriptions: [
         { role: 'caption', value: expect.stringMatching(/^#31 Whelen Engineering Racing/) },
         { role: 'alt', value: 'The #31 Cadillac V-LMDh at speed at Road Atlanta' },
+        { role: 'creditline', value: 'Photo by: Art Fleischmann' },
       ],
       people: [
         { name: 'Art Fleischmann', rel: 'photographer' },
