@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { freePort, spawnServer } from '../helpers/process'
+import type { ServerProcess } from '../helpers/process'
+
+/**
+ * Two app instances on one PostgreSQL database, as production runs them: a change made through
+ * one must be served by the other within a second (PostgreSQL LISTEN/NOTIFY, src/delivery/freshness.ts).
+ * Always on PostgreSQL, whatever TEST_DATABASE_URI says: this is PostgreSQL's mechanism.
+ */
+const base =
+  process.env.TEST_DATABASE_URI?.startsWith('postgres') === true
+    ? process.env.TEST_DATABASE_URI
+    : 'postgres://postgres@127.0.0.1:5432/test'
+const name = `cms_test_instances_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
+const uri = Object.assign(new URL(base), { pathname: `/${name}` }).toString()
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-instances-'))
+const DEMO_SLUG = 'cadillac-clinches-first-gtp-title-at-petit-le-mans'
+
+let a: { process: ServerProcess; url: string }
+let b: { process: ServerProcess; url: string }
+let jwt: string
+
+async function start(seed: boolean) {
+  const port = await freePort()
+  const server = spawnServer({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URI: uri,
+    MEDIA_DIR: path.join(tmp, 'media'),
+    PAYLOAD_SECRET: 'instances-test-secret-0123456789abcdef',
+    SEED_DEMO: String(seed),
+    JOBS_AUTORUN: 'false',
+    SERVE_ADMIN: 'false',
+    LOG_LEVEL: 'info',
+  })
+  await server.waitFor(/ready at http:\/\/localhost:\d+/, 120_000)
+  return { process: server, url: `http://localhost:${port}` }
+}
+
+beforeAll(async () => {
+  a = await start(true)
+  b = await start(false)
+  const registered = await fetch(`${a.url}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@example.com', password: 'correct horse battery staple' }),
+  })
+  jwt = (await registered.json()).token
+  expect(jwt).toBeTruthy()
+}, 240_000)
+
+afterAll(async () => {
+  for (const server of [a, b]) {
+    server?.process.child.kill('SIGTERM')
+    await server?.process.exited
+  }
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString(),
+  })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await admin.end()
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls B until `check` holds; returns how long after `since` it first did. */
+async function servedBy(url: string, check: (status: number, body: any) => boolean, since: number) {
+  for (;;) {
+    const response = await fetch(url)
+    const body = response.status === 200 ? await response.json() : await response.text()
+    if (check(response.status, body)) return Date.now() - since
+    if (Date.now() - since > 5000) throw new Error(`not served within 5 s: ${response.status}`)
+    await sleep(10)
+  }
+}
+
+async function editThroughA(id: string, data: Record<string, unknown>) {
+  const response = await fetch(`${a.url}/api/articles/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${jwt}` },
+    body: JSON.stringify(data),
+  })
+  expect(response.status).toBe(200)
+}
+
+describe('two instances on one PostgreSQL database', () => {
+  it('a change made through one instance is served by the other within a second', async () => {
+    const storyOnB = `${b.url}/content/v1/articles/${DEMO_SLUG}`
+    const before = await (await fetch(storyOnB)).json()
+    // Warm B's cache: the next answers come from memory until something tells B otherwise.
+    expect((await fetch(storyOnB)).status).toBe(200)
+
+    // Measured from the moment A has answered: the change is committed then.
+    await editThroughA(before.id, { title: 'Edited through instance A' })
+    let since = Date.now()
+    const edited = await servedBy(
+      storyOnB,
+      (_s, body) => body.title === 'Edited through instance A',
+      since,
+    )
+    expect(edited).toBeLessThan(1000)
+
+    await editThroughA(before.id, { _status: 'draft' })
+    since = Date.now()
+    const unpublished = await servedBy(storyOnB, (status) => status === 404, since)
+    expect(unpublished).toBeLessThan(1000)
+
+    await editThroughA(before.id, { _status: 'published' })
+    since = Date.now()
+    const list = `${b.url}/content/v1/articles?limit=5`
+    const republished = await servedBy(
+      list,
+      (_s, body) => body.items?.some((i: any) => i.slug === DEMO_SLUG),
+      since,
+    )
+    expect(republished).toBeLessThan(1000)
+    console.log(
+      `B served A's changes after ${edited} ms (edit), ${unpublished} ms (unpublish), ${republished} ms (republish)`,
+    )
+  })
+})
