@@ -11,8 +11,10 @@ export function articleResponse(article: DeliveredArticle, publisherName: string
 }
 
 export function summary(article: DeliveredArticle): ArticleSummary {
-  const { blocks: _blocks, html: _html, ...rest } = article
-  return rest
+  const rest: Partial<DeliveredArticle> = { ...article }
+  delete rest.blocks
+  delete rest.html
+  return rest as ArticleSummary
 }
 
 export function listResponse(page: ArticlePage, query: ListQuery) {
