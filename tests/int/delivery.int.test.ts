@@ -2,6 +2,7 @@ import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '../../src/payload-types'
+import { createDeliveryClient } from '../../src/delivery/client'
 import { block, document, paragraph } from '../../src/seed/lexical'
 import { createCast } from '../helpers/actors'
 import type { Actor, Cast } from '../helpers/actors'
@@ -515,6 +516,31 @@ describe('feeds, sitemap and ninjs', () => {
 })
 
 describe('contract', () => {
+  it('the typed client reads a story, pages a list and surfaces errors', async () => {
+    const cms = createDeliveryClient({ baseUrl: s.url })
+    const { data, error } = await cms.GET('/articles/{slug}', {
+      params: { path: { slug: DEMO_SLUG }, query: { locale: 'it' } },
+    })
+    expect(error).toBeUndefined()
+    expect(data).toMatchObject({ slug: DEMO_SLUG, locale: 'it' })
+    expect(data!.photos[0]!.creditLine).toEqual(expect.any(String))
+    const page = await cms.GET('/articles', { params: { query: { limit: 1 } } })
+    expect(page.data!.items).toHaveLength(1)
+    const next = await cms.GET('/articles', {
+      params: { query: { limit: 1, cursor: page.data!.nextCursor! } },
+    })
+    expect(next.data!.items[0]!.id).not.toBe(page.data!.items[0]!.id)
+    const missing = await cms.GET('/articles/{slug}', {
+      params: { path: { slug: 'no-such-story' } },
+    })
+    expect(missing.response.status).toBe(404)
+    expect(missing.error!.errors[0]!.message).toMatch(/no-such-story/)
+    const trusted = createDeliveryClient({ baseUrl: s.url, apiKey: cast.keys.trusted })
+    expect((await trusted.GET('/articles', {})).response.headers.get('cache-control')).toBe(
+      'private, no-cache',
+    )
+  })
+
   it('publishes an OpenAPI 3.1 document describing every route', async () => {
     const { status, body } = await get('/openapi.json')
     expect(status).toBe(200)
