@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto'
+import type { PayloadRequest, TaskType } from 'payload'
+
+import { env } from '../config/env'
+import { webhookPayload } from './articleEvents'
+import type { ArticleSummary } from './articleEvents'
+import type { WebhookEventType } from './eventTypes'
+
+/** The delivery task's slug (src/jobs/deliverWebhook.ts). */
+export const DELIVER_WEBHOOK = 'deliverWebhook'
+
+/**
+ * Writes one pending delivery per active webhook subscribed to the event and queues its job, both
+ * with `req`: in the same transaction as the change itself, so a change that is stored always has
+ * its deliveries stored too, and a restart loses neither. Returns the deliveries' IDs.
+ */
+export async function queueWebhookDeliveries(
+  req: PayloadRequest,
+  type: WebhookEventType,
+  article: ArticleSummary,
+): Promise<(number | string)[]> {
+  const { docs: webhooks } = await req.payload.find({
+    collection: 'webhooks',
+    where: { and: [{ active: { equals: true } }, { events: { in: [type] } }] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  if (webhooks.length === 0) return []
+  const payload = webhookPayload(type, article, { serverUrl: env().serverUrl })
+  const queued: (number | string)[] = []
+  for (const webhook of webhooks) {
+    const delivery = await req.payload.create({
+      collection: 'webhook-deliveries',
+      data: {
+        webhook: webhook.id,
+        event: type,
+        messageId: `msg_${randomUUID()}`,
+        payload: payload as unknown as Record<string, unknown>,
+        status: 'pending',
+        attempts: 0,
+      },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    await req.payload.jobs.queue({
+      // The task is registered in src/payload.config.ts; src/payload-types.ts learns its slug
+      // when it is regenerated with the migration that adds it to the jobs table's task enum.
+      task: DELIVER_WEBHOOK as TaskType,
+      input: { delivery: String(delivery.id) },
+      req,
+    } as Parameters<typeof req.payload.jobs.queue>[0])
+    queued.push(delivery.id)
+  }
+  return queued
+}
