@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { WEBHOOK_EVENTS } from '../../webhooks/eventTypes'
+import { deleteDeliveryLog } from './hooks/deleteDeliveryLog'
 import { generateSecret } from './hooks/generateSecret'
 import { validateWebhookSecret, validateWebhookUrl } from './validate'
 
@@ -19,7 +20,7 @@ export const Webhooks: CollectionConfig = {
     description:
       'Downstream systems told about publications. Each delivery is logged under Webhook Deliveries.',
   },
-  hooks: { beforeValidate: [generateSecret] },
+  hooks: { beforeValidate: [generateSecret], beforeDelete: [deleteDeliveryLog] },
   fields: [
     { name: 'name', type: 'text', required: true },
     {
