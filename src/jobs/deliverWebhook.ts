@@ -8,8 +8,6 @@ import { postSigned } from '../webhooks/send'
 
 const settings = env().webhooks
 
-type Outcome = 'delivered' | 'retrying' | 'failed' | 'skipped'
-
 /** An error for the log row: one line, no stack, bounded. */
 const shortError = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300)
@@ -37,10 +35,7 @@ async function record(
  * SSRF guard refuses, or a webhook deleted or switched off meanwhile, fails it at once: retrying
  * would not help.
  */
-export const deliverWebhook: TaskConfig<{
-  input: { delivery: string }
-  output: { outcome: Outcome }
-}> = {
+export const deliverWebhook: TaskConfig<'deliverWebhook'> = {
   slug: DELIVER_WEBHOOK,
   retries: {
     attempts: settings.attempts - 1,

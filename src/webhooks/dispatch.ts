@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { PayloadRequest, TaskType } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { env } from '../config/env'
 import { webhookPayload } from './articleEvents'
@@ -7,7 +7,7 @@ import type { ArticleSummary } from './articleEvents'
 import type { WebhookEventType } from './eventTypes'
 
 /** The delivery task's slug (src/jobs/deliverWebhook.ts). */
-export const DELIVER_WEBHOOK = 'deliverWebhook'
+export const DELIVER_WEBHOOK = 'deliverWebhook' as const
 
 /**
  * Writes one pending delivery per active webhook subscribed to the event and queues its job, both
@@ -47,12 +47,10 @@ export async function queueWebhookDeliveries(
       req,
     })
     await req.payload.jobs.queue({
-      // The task is registered in src/payload.config.ts; src/payload-types.ts learns its slug
-      // when it is regenerated with the migration that adds it to the jobs table's task enum.
-      task: DELIVER_WEBHOOK as TaskType,
+      task: DELIVER_WEBHOOK,
       input: { delivery: String(delivery.id) },
       req,
-    } as Parameters<typeof req.payload.jobs.queue>[0])
+    })
     queued.push(delivery.id)
   }
   return queued
