@@ -134,6 +134,7 @@ export interface Config {
   jobs: {
     tasks: {
       liftEmbargo: TaskLiftEmbargo;
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -697,6 +698,8 @@ export interface ApiClient {
   collection: 'api-clients';
 }
 /**
+ * Downstream systems told about publications. Each delivery is logged under Webhook Deliveries.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "webhooks".
  */
@@ -828,7 +831,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'liftEmbargo' | 'schedulePublish';
+        taskSlug: 'inline' | 'liftEmbargo' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -861,7 +864,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'liftEmbargo' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'liftEmbargo' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1474,6 +1477,18 @@ export interface TaskLiftEmbargo {
   };
   output: {
     lifted?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output: {
+    outcome?: string | null;
   };
 }
 /**

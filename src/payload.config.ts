@@ -29,6 +29,7 @@ import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
 import { withDeliveryInvalidation } from './delivery/freshness'
+import { deliverWebhook } from './jobs/deliverWebhook'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
@@ -71,7 +72,7 @@ export default buildConfig({
   csrf: [settings.serverUrl, ...settings.csrfOrigins],
   editor: lexicalEditor(),
   jobs: {
-    tasks: [liftEmbargo],
+    tasks: [liftEmbargo, deliverWebhook],
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The
     // crons start only in src/server.ts, and only with JOBS_AUTORUN (one instance per database).
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],

@@ -44,6 +44,18 @@ export interface Env {
   publisherName: string
   /** `s-maxage` for shared caches (CDNs) on public delivery responses. */
   cdnMaxAgeSeconds: number
+  webhooks: WebhookSettings
+}
+
+export interface WebhookSettings {
+  /** Deliver to loopback and private networks too (tests, a receiver on the same host). */
+  allowPrivateNetworks: boolean
+  /** How long one attempt may take, connection to response headers. */
+  timeoutMs: number
+  /** Attempts in all, the first included; the last failure marks the delivery failed. */
+  attempts: number
+  /** Wait before the first retry; each further retry waits twice as long. */
+  retryDelayMs: number
 }
 
 type Source = Record<string, string | undefined>
@@ -182,6 +194,51 @@ export function parseStoryUrl(value: string | undefined, serverUrl: string): str
   return template
 }
 
+export function parseWholeNumber(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  { min, max, unit }: { min: number; max: number; unit: string },
+): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const number = Number(value.trim())
+  if (!/^\d+$/.test(value.trim()) || number < min || number > max)
+    throw new ConfigError(
+      `${name} must be a whole number of ${unit} from ${min} to ${max}, got "${value}"`,
+    )
+  return number
+}
+
+export function parseWebhookSettings(source: Source): WebhookSettings {
+  return {
+    allowPrivateNetworks: parseBoolean(
+      source.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+      false,
+    ),
+    timeoutMs: parseWholeNumber(source.WEBHOOK_TIMEOUT_MS, 'WEBHOOK_TIMEOUT_MS', 10_000, {
+      min: 100,
+      max: 120_000,
+      unit: 'milliseconds',
+    }),
+    attempts: parseWholeNumber(source.WEBHOOK_ATTEMPTS, 'WEBHOOK_ATTEMPTS', 8, {
+      min: 1,
+      max: 20,
+      unit: 'attempts',
+    }),
+    retryDelayMs: parseWholeNumber(
+      source.WEBHOOK_RETRY_DELAY_MS,
+      'WEBHOOK_RETRY_DELAY_MS',
+      30_000,
+      {
+        min: 0,
+        max: 24 * 60 * 60 * 1000,
+        unit: 'milliseconds',
+      },
+    ),
+  }
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -211,6 +268,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     storyUrl: parseStoryUrl(source.STORY_URL, serverUrl),
     publisherName: source.PUBLISHER_NAME?.trim() || 'Paddock CMS newsroom',
     cdnMaxAgeSeconds: parseSeconds(source.CDN_MAX_AGE, 'CDN_MAX_AGE', 30),
+    webhooks: parseWebhookSettings(source),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { contentEvents } from '../events'
+import { queueWebhookDeliveries } from '../webhooks/dispatch'
 
 /**
  * Runs at an article's embargo time (queued with `waitUntil`). The story is already visible by
@@ -30,12 +31,14 @@ export const liftEmbargo: TaskConfig<'liftEmbargo'> = {
       !!article.embargoUntil &&
       Date.parse(article.embargoUntil) === Date.parse(input.embargoUntil) &&
       Date.parse(article.embargoUntil) <= Date.now()
-    if (stands)
+    if (stands) {
       contentEvents.emit('embargo.lifted', {
         collection: 'articles',
         id: article.id,
         embargoUntil: article.embargoUntil!,
       })
+      await queueWebhookDeliveries(req, 'article.embargo_lifted', article)
+    }
     return { output: { lifted: stands } }
   },
 }

@@ -9,6 +9,7 @@ import {
   parseEnv,
   parseOrigins,
   parsePort,
+  parseWebhookSettings,
 } from '../../src/config/env'
 
 const dirs: string[] = []
@@ -145,5 +146,49 @@ describe('CORS_ORIGINS and CSRF_ORIGINS', () => {
     expect(() => parseOrigins('https://team.example/path', 'CORS_ORIGINS', true)).toThrow(
       /got "https:\/\/team.example\/path"/,
     )
+  })
+})
+
+describe('webhook settings', () => {
+  it('refuse private networks, time out after 10 s and try 8 times by default', () => {
+    expect(parseWebhookSettings({})).toEqual({
+      allowPrivateNetworks: false,
+      timeoutMs: 10_000,
+      attempts: 8,
+      retryDelayMs: 30_000,
+    })
+  })
+
+  it('read WEBHOOK_ALLOW_PRIVATE_NETWORKS, WEBHOOK_TIMEOUT_MS, WEBHOOK_ATTEMPTS and WEBHOOK_RETRY_DELAY_MS', () => {
+    expect(
+      parseWebhookSettings({
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+        WEBHOOK_TIMEOUT_MS: '500',
+        WEBHOOK_ATTEMPTS: '3',
+        WEBHOOK_RETRY_DELAY_MS: '0',
+      }),
+    ).toEqual({ allowPrivateNetworks: true, timeoutMs: 500, attempts: 3, retryDelayMs: 0 })
+  })
+
+  it('stop start-up with a message naming the variable when a value is wrong', () => {
+    expect(() => parseWebhookSettings({ WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'sometimes' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false, got "sometimes"/,
+    )
+    expect(() => parseWebhookSettings({ WEBHOOK_TIMEOUT_MS: '10s' })).toThrow(
+      /WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000, got "10s"/,
+    )
+    expect(() => parseWebhookSettings({ WEBHOOK_ATTEMPTS: '0' })).toThrow(/WEBHOOK_ATTEMPTS/)
+    expect(() => parseWebhookSettings({ WEBHOOK_RETRY_DELAY_MS: '-1' })).toThrow(
+      /WEBHOOK_RETRY_DELAY_MS/,
+    )
+  })
+
+  it('are part of the parsed environment', () => {
+    const dir = tempDir()
+    const settings = parseEnv(
+      { DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir, WEBHOOK_ATTEMPTS: '2' },
+      dir,
+    )
+    expect(settings.webhooks).toMatchObject({ attempts: 2, allowPrivateNetworks: false })
   })
 })

@@ -16,6 +16,11 @@ import { collectPhotos } from './hooks/collectPhotos'
 import { embargoPhotos } from './hooks/embargoPhotos'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
+import {
+  notifyWebhooks,
+  notifyWebhooksOfDeletion,
+  rememberPublishedState,
+} from '../../webhooks/articleHooks'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -29,8 +34,9 @@ export const Articles: CollectionConfig = {
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
   endpoints: [createPreviewLink, readPreview, scheduleEndpoint, restoreAsDraft('articles')],
   hooks: {
-    beforeChange: [stampPublishedAt, collectPhotos],
-    afterChange: [embargoPhotos, queueEmbargoLift],
+    beforeChange: [stampPublishedAt, collectPhotos, rememberPublishedState],
+    afterChange: [embargoPhotos, queueEmbargoLift, notifyWebhooks],
+    afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true },

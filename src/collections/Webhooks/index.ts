@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../access/isAdmin'
 import { WEBHOOK_EVENTS } from '../../webhooks/eventTypes'
+import { deleteDeliveryLog } from './hooks/deleteDeliveryLog'
+import { generateSecret } from './hooks/generateSecret'
+import { validateWebhookSecret, validateWebhookUrl } from './validate'
 
 /**
  * Receivers downstream: a URL, the events it wants, and the secret its deliveries are signed
@@ -14,13 +17,17 @@ export const Webhooks: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'url', 'events', 'active', 'updatedAt'],
     group: 'Settings',
+    description:
+      'Downstream systems told about publications. Each delivery is logged under Webhook Deliveries.',
   },
+  hooks: { beforeValidate: [generateSecret], beforeDelete: [deleteDeliveryLog] },
   fields: [
     { name: 'name', type: 'text', required: true },
     {
       name: 'url',
       type: 'text',
       required: true,
+      validate: validateWebhookUrl,
       admin: { description: 'https:// address that receives a POST for each event.' },
     },
     {
@@ -33,6 +40,7 @@ export const Webhooks: CollectionConfig = {
     {
       name: 'secret',
       type: 'text',
+      validate: validateWebhookSecret,
       admin: {
         description:
           'Signing secret (whsec_…). Generated when left empty; give it to the receiver to verify signatures.',
