@@ -60,18 +60,19 @@ export interface WebhookPayload {
     publishedAt: string | null
     embargoUntil?: string
     url: string | null
+    api: string | null
   }
 }
 
 /**
  * The Standard Webhooks body: `type`, `timestamp` (when the change happened) and `data`. IDs are
- * strings whatever the database (as in the delivery API); the story's public address follows the
- * delivery model's rule, SERVER_URL + /stories/:slug.
+ * strings whatever the database (as in the delivery API); the story's public address is built from
+ * STORY_URL as everywhere else, and `api` is where its delivery JSON lives.
  */
 export function webhookPayload(
   type: WebhookEventType,
   article: ArticleSummary,
-  { serverUrl, now = new Date() }: { serverUrl: string; now?: Date },
+  { serverUrl, storyUrl, now = new Date() }: { serverUrl: string; storyUrl: string; now?: Date },
 ): WebhookPayload {
   const slug = article.slug ?? null
   return {
@@ -83,7 +84,8 @@ export function webhookPayload(
       title: article.title ?? null,
       publishedAt: article.publishedAt ?? null,
       ...(article.embargoUntil ? { embargoUntil: article.embargoUntil } : {}),
-      url: slug ? `${serverUrl}/stories/${encodeURIComponent(slug)}` : null,
+      url: slug ? storyUrl.replace('{slug}', encodeURIComponent(slug)) : null,
+      api: slug ? `${serverUrl}/content/v1/articles/${encodeURIComponent(slug)}` : null,
     },
   }
 }

@@ -29,7 +29,10 @@ export async function queueWebhookDeliveries(
     req,
   })
   if (webhooks.length === 0) return []
-  const payload = webhookPayload(type, article, { serverUrl: env().serverUrl })
+  const payload = webhookPayload(type, article, {
+    serverUrl: env().serverUrl,
+    storyUrl: env().storyUrl,
+  })
   const queued: (number | string)[] = []
   for (const webhook of webhooks) {
     const delivery = await req.payload.create({

@@ -207,7 +207,8 @@ describe('publishing fires signed webhooks', () => {
         slug: article.slug,
         title: 'Cadillac takes the title',
         publishedAt: expect.any(String),
-        url: `http://localhost:3000/stories/${article.slug}`,
+        url: `http://localhost:3000/content/v1/articles/${article.slug}`,
+        api: `http://localhost:3000/content/v1/articles/${article.slug}`,
       },
     })
     const tampered = delivery!.body.replace('Cadillac', 'Porsche')

@@ -75,7 +75,11 @@ describe('the webhook payload', () => {
           title: 'Cadillac wins',
           publishedAt: '2026-03-01T11:59:00.000Z',
         },
-        { serverUrl: 'https://cms.example.com', now },
+        {
+          serverUrl: 'https://cms.example.com',
+          storyUrl: 'https://www.example.com/news/{slug}',
+          now,
+        },
       ),
     ).toEqual({
       type: 'article.published',
@@ -85,7 +89,8 @@ describe('the webhook payload', () => {
         slug: 'cadillac-wins',
         title: 'Cadillac wins',
         publishedAt: '2026-03-01T11:59:00.000Z',
-        url: 'https://cms.example.com/stories/cadillac-wins',
+        url: 'https://www.example.com/news/cadillac-wins',
+        api: 'https://cms.example.com/content/v1/articles/cadillac-wins',
       },
     })
   })
@@ -94,7 +99,11 @@ describe('the webhook payload', () => {
     const payload = webhookPayload(
       'article.published',
       { id: 'a1b2', slug: 's', title: 't', embargoUntil: '2026-03-02T00:00:00.000Z' },
-      { serverUrl: 'https://cms.example.com', now },
+      {
+        serverUrl: 'https://cms.example.com',
+        storyUrl: 'https://www.example.com/news/{slug}',
+        now,
+      },
     )
     expect(payload.data).toMatchObject({ id: 'a1b2', embargoUntil: '2026-03-02T00:00:00.000Z' })
   })

@@ -1,5 +1,6 @@
 import * as migration_20261127_223110_initial from './20261127_223110_initial';
 import * as migration_20261127_232213_webhooks_photo_keywords from './20261127_232213_webhooks_photo_keywords';
+import * as migration_20261127_233912_webhook_delivery_task from './20261127_233912_webhook_delivery_task';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_232213_webhooks_photo_keywords.up,
     down: migration_20261127_232213_webhooks_photo_keywords.down,
-    name: '20261127_232213_webhooks_photo_keywords'
+    name: '20261127_232213_webhooks_photo_keywords',
+  },
+  {
+    up: migration_20261127_233912_webhook_delivery_task.up,
+    down: migration_20261127_233912_webhook_delivery_task.down,
+    name: '20261127_233912_webhook_delivery_task'
   },
 ];
