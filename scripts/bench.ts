@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress'
 import { parseBenchArgs, UsageError } from './bench/args'
 import type { BenchArgs } from './bench/args'
 import { prepareBenchEnv } from './bench/env'
-import { measure, preflight, table, targets } from './bench/measure'
+import { formatRows, latency, measure, preflight, table, targets } from './bench/measure'
 import type { Measurement } from './bench/measure'
 import { startBenchServer } from './bench/server'
 
@@ -63,7 +63,9 @@ async function main(args: BenchArgs): Promise<void> {
         for (const target of selected) {
           process.stdout.write(`measuring ${target.label} for ${args.duration} s… `)
           const result = await measure(server.url, target, args)
-          console.log(`${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.latencyP99Ms} ms`)
+          console.log(
+            `${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.latencyP99Ms} ms`,
+          )
           measurements.push(result)
         }
         runs.push({ articles: count, seedSeconds, slug, measurements })
@@ -85,15 +87,21 @@ async function main(args: BenchArgs): Promise<void> {
 }
 
 function scaleTable(runs: SizeRun[]): string {
-  const lines = ['articles  target                              p50 ms  p99 ms   req/s']
-  for (const run of runs) {
-    for (const m of run.measurements) {
-      lines.push(
-        `${String(run.articles).padStart(8)}  ${m.label.padEnd(34)}  ${String(m.latencyP50Ms).padStart(6)}  ${String(m.latencyP99Ms).padStart(6)}  ${m.requestsPerSecond.toFixed(0).padStart(6)}`,
-      )
+  const rows = [['target', 'articles', 'requests', 'req/s', 'p50 ms', 'p99 ms']]
+  for (const m of runs[0]!.measurements) {
+    for (const run of runs) {
+      const at = run.measurements.find((other) => other.target === m.target)!
+      rows.push([
+        at.label,
+        String(run.articles),
+        String(at.requests),
+        at.requestsPerSecond.toFixed(0),
+        latency(at, at.latencyP50Ms),
+        latency(at, at.latencyP99Ms),
+      ])
     }
   }
-  return lines.join('\n')
+  return formatRows(rows)
 }
 
 function writeResults(args: BenchArgs, runs: SizeRun[]): string {

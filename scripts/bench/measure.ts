@@ -89,7 +89,16 @@ export async function measure(
   const run = (duration: number) =>
     autocannon({ url: url + target.path, connections: options.connections, duration })
   await run(options.warmup)
+  // autocannon drops its sockets when time is up, but the server still finishes the requests it
+  // accepted. With a slow target those fill the first seconds of the next run, so wait for them:
+  // one more request to the same target answers only once the backlog ahead of it is served.
+  await (await fetch(url + target.path)).arrayBuffer()
   const result = await run(options.duration)
+  if (result.requests.total === 0) {
+    process.stderr.write(
+      `\n${target.label}: no request completed within ${options.duration} s (errors: ${result.errors}); try a longer --duration\n`,
+    )
+  }
   return {
     target: target.name,
     label: target.label,
@@ -107,6 +116,9 @@ export async function measure(
   }
 }
 
+/** Latency of completed requests; with none completed there is no latency to show, not 0 ms. */
+export const latency = (m: Measurement, ms: number) => (m.requests > 0 ? String(ms) : '–')
+
 /** The results as a fixed-width table, with each target's throughput relative to peer and ceiling. */
 export function table(measurements: Measurement[]): string {
   const byName = new Map(measurements.map((m) => [m.target, m]))
@@ -115,18 +127,34 @@ export function table(measurements: Measurement[]): string {
       ? `${(m.requestsPerSecond / base.requestsPerSecond).toFixed(2)}×`
       : '–'
   const rows = [
-    ['target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'vs peer', 'vs ceiling'],
+    [
+      'target',
+      'requests',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'errors',
+      'vs peer',
+      'vs ceiling',
+    ],
     ...measurements.map((m) => [
       m.label,
+      String(m.requests),
       m.requestsPerSecond.toFixed(0),
-      String(m.latencyP50Ms),
-      String(m.latencyP99Ms),
+      latency(m, m.latencyP50Ms),
+      latency(m, m.latencyP99Ms),
       String(m.non2xx),
       String(m.errors),
       ratio(m, byName.get('peer')),
       ratio(m, byName.get('ceiling')),
     ]),
   ]
+  return formatRows(rows)
+}
+
+/** Rows of cells as aligned columns: the first left-aligned, the numbers right-aligned. */
+export function formatRows(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   return rows
     .map((row) =>
