@@ -1,5 +1,6 @@
 import type { DeliveredArticle, DeliveredPhoto } from '../types'
 import { originalRendition, summaryOf } from './shared'
+import type { Circuit } from './shared'
 
 /**
  * schema.org `NewsArticle` for search engines, following Google's Article and image-license
@@ -104,9 +105,7 @@ export function imageObject(
   })
 }
 
-function place(
-  circuit: NonNullable<NonNullable<DeliveredArticle['championship']['event']>['circuit']>,
-): Thing {
+function place(circuit: Circuit): Thing {
   const address = compact({
     '@type': 'PostalAddress',
     addressLocality: circuit.locality ?? undefined,

@@ -1,6 +1,6 @@
 import type { DeliveredArticle, DeliveredPhoto, Ref } from '../types'
 import { articleTagUri, photoTagUri, rfc3339, summaryOf, unique } from './shared'
-import type { TagOptions } from './shared'
+import type { Circuit, TagOptions } from './shared'
 
 /**
  * IPTC ninjs 2.2 (https://iptc.org/standards/ninjs/), the JSON news item agencies and newsroom
@@ -213,9 +213,7 @@ function named(ref: Ref, rel: string): Named {
   return { name: ref.name, rel, literal: ref.slug ?? ref.id }
 }
 
-function venue(
-  circuit: NonNullable<NonNullable<DeliveredArticle['championship']['event']>['circuit']>,
-): Place {
+function venue(circuit: Circuit): Place {
   const address = Object.fromEntries(
     Object.entries({
       locality: circuit.locality,

@@ -1,4 +1,6 @@
-import type { DeliveredArticle, DeliveredPhoto, Rendition } from '../types'
+import type { DeliveredArticle, DeliveredEvent, DeliveredPhoto, Rendition } from '../types'
+
+export type Circuit = NonNullable<DeliveredEvent['circuit']>
 
 /**
  * How stable identifiers are minted: RFC 4151 `tag:` URIs, `tag:<authority>,<date>:<specific>`.
