@@ -59,6 +59,8 @@ export const prefillFromFile: CollectionBeforeValidateHook<Photo> = async ({ dat
   const meta = await readPhotoMetadata(bytes)
   const filled = { ...data }
   if (isEmpty(filled.caption) && meta.caption) filled.caption = meta.caption
+  if (isEmpty(filled.headline) && meta.headline) filled.headline = meta.headline
+  if (isEmpty(filled.keywords) && meta.keywords) filled.keywords = meta.keywords
   if (isEmpty(filled.alt) && (meta.headline || meta.caption))
     filled.alt = (meta.headline || meta.caption)!.slice(0, 300)
   if (isEmpty(filled.copyrightNotice) && meta.copyrightNotice)
