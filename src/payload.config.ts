@@ -2,7 +2,6 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
 
 import { ApiClients } from './collections/ApiClients'
 import { Articles } from './collections/Articles'
@@ -28,6 +27,7 @@ import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
+import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
@@ -81,7 +81,7 @@ export default buildConfig({
   localization,
   logger: { options: { level: settings.logLevel } },
   secret: settings.payloadSecret,
-  sharp,
+  sharp: limitedSharp(settings.maxImagePixels),
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

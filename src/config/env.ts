@@ -38,6 +38,8 @@ export interface Env {
   csrfOrigins: string[]
   previewTtlSeconds: number
   logLevel: string
+  /** Images with more pixels than this are refused before sharp decodes them. */
+  maxImagePixels: number
 }
 
 type Source = Record<string, string | undefined>
@@ -167,6 +169,18 @@ export function parseSeconds(value: string | undefined, name: string, fallback: 
   return Number(value)
 }
 
+/** A pixel count: "100000000" or "100M" (megapixels). */
+export function parsePixels(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const match = /^(\d+)(m)?$/i.exec(value.trim())
+  const pixels = match ? Number(match[1]) * (match[2] ? 1_000_000 : 1) : NaN
+  if (!Number.isSafeInteger(pixels) || pixels < 1)
+    throw new ConfigError(
+      `${name} must be a whole number of pixels, e.g. 100000000 or 100M, got "${value}"`,
+    )
+  return pixels
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -193,6 +207,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     csrfOrigins: parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false),
     previewTtlSeconds: parseSeconds(source.PREVIEW_TTL, 'PREVIEW_TTL', 24 * 60 * 60),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
+    maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
   }
 }
 

@@ -31,7 +31,10 @@ function text(value: unknown): string | undefined {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-  return clean === '' ? undefined : clean.slice(0, MAX_TEXT)
+  // U+FFFD means the bytes were not in the encoding the file claimed: a name or credit with holes
+  // in it would be stored and printed wrong, so the value counts as missing.
+  if (clean === '' || clean.includes('\uFFFD')) return undefined
+  return clean.slice(0, MAX_TEXT)
 }
 
 /** A list (XMP bags of one item arrive as a plain string; IPTC keywords may be one string). */
