@@ -13,7 +13,7 @@ const INLINE_CREDIT =
 
 /** Words that make a credit name an agency rather than a person. */
 const AGENCY_WORDS =
-  /\b(images?|photos?|photography|pictures?|media|press|agency|agence|agentur|studios?|getty|reuters|afp|ap|dpa|lat|motorsport|racing|group|communications?|news|archives?|sport|gm|imsa|fia|wec|acs|inc|ltd|gmbh|s\.?p\.?a|srl|llc)\b/i
+  /\b(images?|photos?|photography|pictures?|media|motorsports?|press|agency|agence|agentur|studios?|getty|reuters|afp|ap|dpa|lat|racing|group|communications?|news|archives?|sport|gm|imsa|fia|wec|acs|inc|ltd|gmbh|s\.?p\.?a|srl|llc)\b/i
 
 export interface Credit {
   credit: string

@@ -301,7 +301,8 @@ function lastSentenceStart(text: string): number {
 /** Splits "vice president of Global Cadillac" → role "Vice president", organisation "Global Cadillac". */
 export function splitRole(raw: string): { role: string | null; organisation: string | null } {
   let text = raw
-    .replace(/^\s*(?:the|a|an|il|la|le|der|die|das)\s+/i, '')
+    
+    .replace(/^\s*(?:the|a|an|his|her|their|il|la|le|der|die|das)\s+/i, '')
     .replace(/\s*,?\s*\b(?:who|which|whose|che|qui|que|der|die)\b.*$/iu, '')
     .replace(/[\s,.;:]+$/, '')
     .trim()
@@ -311,7 +312,7 @@ export function splitRole(raw: string): { role: string | null; organisation: str
   const comma = /^(.+?),\s*(\p{Lu}.*)$/u.exec(text)
   if (comma) return { role: capitalise(comma[1]!.trim()), organisation: comma[2]!.trim() }
   const prep =
-    /^(.+?)\s+(?:of|at|for|with|di|del|della|de|du|des|bei|von|chez|da|für)\s+(.+)$/iu.exec(text)
+    /^(.+?)(?:\s+(?:of|at|for|with|di|del|della|de|du|des|bei|von|chez|da|für)\s+|\s+d['’])(.+)$/iu.exec(text)
   if (prep) {
     const target = prep[2]!.replace(/^(?:the|la|le|il|der|die|das)\s+/i, '')
     // "driver of the No. 01 Cadillac": a car is not an organisation, so the role keeps it.
@@ -388,7 +389,6 @@ function nameRun(text: string): { name: string; prefix: string } | null {
     else if (PARTICLES.test(t) && i > 0 && start === i + 1) start = i
     else break
   }
-  while (start < tokens.length && PARTICLES.test(tokens[start]!)) start++
   let nameTokens = tokens.slice(start)
   let prefixTokens = tokens.slice(0, start)
   // A title in capitals ("Team Principal John Smith", German "Werksfahrer Kévin Estre").
@@ -421,8 +421,8 @@ function prefixRole(prefix: string): { role: string | null; organisation: string
   return { role: capitalise(cleaned), organisation: null }
 }
 
-const AFTER_VERB_FIRST = new RegExp(`^(?:${VERBS})\\b`, 'iu')
-const SUBJECT_THEN_VERB = new RegExp(`^(.{1,120}?)\\s+(?:${VERBS})\\b`, 'iu')
+const AFTER_VERB_FIRST = new RegExp(`^(?:${VERBS})(?![\\p{L}])`, 'iu')
+const SUBJECT_THEN_VERB = new RegExp(`^(.{1,120}?)\\s+(?:${VERBS})(?![\\p{L}])`, 'iu')
 
 /**
  * Attribution right after a quote: `, said NAME, ROLE.`, `, NAME said.`, `, he added.`,

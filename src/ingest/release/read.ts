@@ -372,7 +372,7 @@ function splitLines(chunk: string, softBreaksCount: boolean): string[] {
         continue
       }
       const endsSentence = /[.!?:;"”»“«…)\]]$/.test(current)
-      const shortLine = current.length < Math.max(40, width * 0.7)
+      const shortLine = current.length < Math.max(60, width * 0.7)
       const opensSomething =
         /^(["“„«»‚‘‹›•*\-–—]|\d+[.)] |(photo|foto|credit|image|©|\(photo))/i.test(line)
       if (endsSentence || shortLine || opensSomething) {

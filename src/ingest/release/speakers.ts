@@ -27,11 +27,21 @@ export class SpeakerRegistry {
   readonly speakers: SpeakerRef[] = []
   private readonly people: { person: Person; tokens: string[] }[]
 
-  constructor(people: Person[]) {
+  /** Full names written anywhere in the release, so "Derani" can become "Pipo Derani". */
+  private readonly mentioned: string[]
+
+  constructor(people: Person[], mentioned: string[] = []) {
     this.people = people.map((person) => ({ person, tokens: tokensOf(person.name) }))
+    this.mentioned = mentioned
   }
 
-  resolve(name: string, role: string | null, organisation: string | null): SpeakerMatch {
+  resolve(written: string, role: string | null, organisation: string | null): SpeakerMatch {
+    let name = written
+    const fullNames = [
+      ...new Set(this.mentioned.filter((m) => endsWith(tokensOf(m), tokensOf(written)))),
+    ]
+    // Named in full in the prose, then quoted by surname: the same person.
+    if (fullNames.length === 1) name = fullNames[0]!
     const tokens = tokensOf(name)
     const key = tokens.join(' ')
 
@@ -61,12 +71,12 @@ export class SpeakerRegistry {
     if (longer !== -1) {
       const speaker = this.speakers[longer]!
       if (!speaker.personId) speaker.name = name
-      const match = this.matchPerson(tokens)
+      const match = this.matchPerson(tokens, name)
       if (match && !speaker.personId) this.link(speaker, match.person)
       return this.enrich(longer, role, organisation, { index: longer, confidence: 'certain' })
     }
 
-    const match = this.matchPerson(tokens)
+    const match = this.matchPerson(tokens, name)
     if (match) {
       const already = this.speakers.findIndex((s) => s.personId === match.person.id)
       if (already !== -1) {
@@ -91,7 +101,7 @@ export class SpeakerRegistry {
   }
 
   /** A catalogue person by full name (accent- and case-insensitive) or, failing that, unique surname. */
-  private matchPerson(tokens: string[]): { person: Person; note?: string } | null {
+  private matchPerson(tokens: string[], written: string): { person: Person; note?: string } | null {
     const key = tokens.join(' ')
     const exact = this.people.filter((p) => p.tokens.join(' ') === key)
     if (exact.length >= 1) return { person: exact[0]!.person }
@@ -100,7 +110,7 @@ export class SpeakerRegistry {
     if (bySurname.length === 1) {
       return {
         person: bySurname[0]!.person,
-        note: `"${tokens.join(' ')}" matched ${bySurname[0]!.person.name} by surname.`,
+        note: `"${written}" matched ${bySurname[0]!.person.name} by surname.`,
       }
     }
     return null

@@ -16,7 +16,7 @@ import type {
 } from './types'
 
 const BOILERPLATE =
-  /^(?:for immediate release|immediate release|press release|news release|media release|media information|pressemitteilung|presseinformation|presse-information|comunicato stampa|communiqué de presse|nota de prensa|news)\s*[.:!]?$/iu
+  /^(?:(?:from|to|cc|sent|date|subject|reply-to|objet|betreff|oggetto):\s.*|for immediate release|immediate release|press release|news release|media release|media information|pressemitteilung|presseinformation|presse-information|comunicato stampa|communiqué de presse|nota de prensa|news)\s*[.:!]?$/iu
 /** Where a release ends and its "About us" and media contacts begin. */
 const END_MARKER = /^(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:ends?|fine|ende|fin)\s*[-–—]*|\*{3,})$/iu
 const ABOUT =
@@ -163,7 +163,7 @@ export function understandRelease(
     const credit = parseCreditLine(block.text)
     if (!credit) continue
     if (credit.caption) {
-      addSlot(i, { ...slotFields(credit), caption: credit.caption })
+      addSlot(i, { ...slotFields(credit), caption: withoutFile(credit.caption) })
       attachFile(photoSlots.length - 1, [i - 1, i + 1])
       continue
     }
@@ -236,7 +236,11 @@ export function understandRelease(
     lastQuoteBlock = i
   }
 
-  const registry = new SpeakerRegistry(catalogue.people)
+  const mentioned = blocks.flatMap(
+    (b) =>
+      b.text.match(/\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu) ?? [],
+  )
+  const registry = new SpeakerRegistry(catalogue.people, mentioned)
   const assigned: {
     index: number | null
     confidence: UnderstoodQuote['confidence']
@@ -391,6 +395,12 @@ function slotFields(credit: NonNullable<ReturnType<typeof parseCreditLine>>) {
   }
 }
 
+/** "Podium at Road Atlanta, IMG_2231.jpg" → "Podium at Road Atlanta": the file name is kept apart. */
+function withoutFile(caption: string): string {
+  const file = findImageFile(caption)
+  return file ? caption.replace(file, '').replace(/[\s,;:([\]-]+$/, '').replace(/\(\s*\)/, '').trim() : caption
+}
+
 function truncate(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
@@ -436,7 +446,7 @@ function paragraphWithQuotes(
       leadParts.push(text.slice(a.start, a.end).trim())
       cursor = a.end
     }
-    const lead = leadParts.join(' ').trim()
+    const lead = leadParts.join(' ').replace(/^[\s,;.]+/, '').trim()
     items.push({ type: 'quote', quote: n, ...(lead ? { lead } : {}) })
   }
   prose(cursor, text.length)
