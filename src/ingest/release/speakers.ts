@@ -41,7 +41,7 @@ export class SpeakerRegistry {
       ...new Set(this.mentioned.filter((m) => endsWith(tokensOf(m), tokensOf(written)))),
     ]
     // Named in full in the prose, then quoted by surname: the same person.
-    if (fullNames.length === 1) name = fullNames[0]!
+    if (fullNames.length === 1 && tokensOf(written).length === 1) name = fullNames[0]!
     const tokens = tokensOf(name)
     const key = tokens.join(' ')
 

@@ -2,7 +2,7 @@ import { parseDateline } from './dateline'
 import { findEntities } from './entities'
 import { findImageFile, isFileReference, looksLikeCaption, parseCreditLine } from './photos'
 import type { ParagraphQuote } from './quotes'
-import { cleanQuoteText, OPENING_MARK, readParagraphQuotes } from './quotes'
+import { cleanQuoteText, OPENING_MARK, parseSubject, readParagraphQuotes } from './quotes'
 import { SpeakerRegistry } from './speakers'
 import type {
   BodyItem,
@@ -236,9 +236,14 @@ export function understandRelease(
     lastQuoteBlock = i
   }
 
-  const mentioned = blocks.flatMap(
-    (b) =>
-      b.text.match(/\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu) ?? [],
+  const mentioned = blocks.flatMap((b) =>
+    (
+      b.text.match(/\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu) ?? []
+    ).flatMap((m) => {
+      // "Teamchef Bobby Rahal" → "Bobby Rahal": titles are not part of the name.
+      const subject = parseSubject(m)
+      return subject?.kind === 'name' && subject.name.includes(' ') ? [subject.name] : []
+    }),
   )
   const registry = new SpeakerRegistry(catalogue.people, mentioned)
   const assigned: {
