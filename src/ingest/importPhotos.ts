@@ -114,7 +114,8 @@ export async function importPhotoFile(
   try {
     const photo = await payload.create({
       collection: 'photos',
-      data: {},
+      // Everything comes from the file, through the collection's prefillFromFile hook.
+      data: {} as never,
       file: {
         data,
         name,

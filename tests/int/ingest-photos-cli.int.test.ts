@@ -20,13 +20,17 @@ function importPhotos(...args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [...NODE_ARGS, 'scripts/import-photos.ts', ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...childEnv },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...childEnv,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk))
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
     child.on('exit', (code) => resolve({ code, stdout, stderr }))
   })
 }
