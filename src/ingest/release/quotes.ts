@@ -301,7 +301,7 @@ function lastSentenceStart(text: string): number {
 /** Splits "vice president of Global Cadillac" → role "Vice president", organisation "Global Cadillac". */
 export function splitRole(raw: string): { role: string | null; organisation: string | null } {
   let text = raw
-    
+
     .replace(/^\s*(?:the|a|an|his|her|their|il|la|le|der|die|das)\s+/i, '')
     .replace(/\s*,?\s*\b(?:who|which|whose|che|qui|que|der|die)\b.*$/iu, '')
     .replace(/[\s,.;:]+$/, '')
@@ -312,7 +312,9 @@ export function splitRole(raw: string): { role: string | null; organisation: str
   const comma = /^(.+?),\s*(\p{Lu}.*)$/u.exec(text)
   if (comma) return { role: capitalise(comma[1]!.trim()), organisation: comma[2]!.trim() }
   const prep =
-    /^(.+?)(?:\s+(?:of|at|for|with|di|del|della|de|du|des|bei|von|chez|da|für)\s+|\s+d['’])(.+)$/iu.exec(text)
+    /^(.+?)(?:\s+(?:of|at|for|with|di|del|della|de|du|des|bei|von|chez|da|für)\s+|\s+d['’])(.+)$/iu.exec(
+      text,
+    )
   if (prep) {
     const target = prep[2]!.replace(/^(?:the|la|le|il|der|die|das)\s+/i, '')
     // "driver of the No. 01 Cadillac": a car is not an organisation, so the role keeps it.

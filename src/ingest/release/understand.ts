@@ -28,7 +28,13 @@ function headlineLike(block: ReleaseBlock, max: number): boolean {
   if (block.kind !== 'paragraph') return false
   const t = block.text
   return (
-    t.length <= max && !/[.:;,]$/.test(t) && !OPENING_MARK.test(t) && t.split(/\s+/).length >= 2
+    t.length <= max &&
+    !/[.:;,]$/.test(t) &&
+    // A line ending with a quoted sentence, or introducing one, is prose.
+    !/[.!?,…]\s*["”»“’«]$/.test(t) &&
+    !/:\s*["“„«»‚‘]/.test(t) &&
+    !OPENING_MARK.test(t) &&
+    t.split(/\s+/).length >= 2
   )
 }
 
@@ -238,7 +244,9 @@ export function understandRelease(
 
   const mentioned = blocks.flatMap((b) =>
     (
-      b.text.match(/\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu) ?? []
+      b.text.match(
+        /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu,
+      ) ?? []
     ).flatMap((m) => {
       // "Teamchef Bobby Rahal" → "Bobby Rahal": titles are not part of the name.
       const subject = parseSubject(m)
@@ -403,7 +411,13 @@ function slotFields(credit: NonNullable<ReturnType<typeof parseCreditLine>>) {
 /** "Podium at Road Atlanta, IMG_2231.jpg" → "Podium at Road Atlanta": the file name is kept apart. */
 function withoutFile(caption: string): string {
   const file = findImageFile(caption)
-  return file ? caption.replace(file, '').replace(/[\s,;:([\]-]+$/, '').replace(/\(\s*\)/, '').trim() : caption
+  return file
+    ? caption
+        .replace(file, '')
+        .replace(/[\s,;:([\]-]+$/, '')
+        .replace(/\(\s*\)/, '')
+        .trim()
+    : caption
 }
 
 function truncate(text: string, max = 60): string {
@@ -451,7 +465,10 @@ function paragraphWithQuotes(
       leadParts.push(text.slice(a.start, a.end).trim())
       cursor = a.end
     }
-    const lead = leadParts.join(' ').replace(/^[\s,;.]+/, '').trim()
+    const lead = leadParts
+      .join(' ')
+      .replace(/^[\s,;.]+/, '')
+      .trim()
     items.push({ type: 'quote', quote: n, ...(lead ? { lead } : {}) })
   }
   prose(cursor, text.length)

@@ -43,7 +43,9 @@ describe('bad press-release input gives a clear 4xx error', () => {
   })
 
   it('binary data sent as text is a 415 "binary"', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 1, 2, 0, 0])
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 1, 2, 0, 0,
+    ])
     expect(await failure({ data: png })).toMatchObject({ status: 415, code: 'binary' })
     expect(await failure({ data: png, filename: 'release.txt' })).toMatchObject({
       status: 415,
@@ -93,7 +95,8 @@ describe('bad press-release input gives a clear 4xx error', () => {
   })
 
   it('HTML that is only scripts and styles is a 400 "no_text"', async () => {
-    const html = '<html><head><style>p{}</style></head><body><script>alert(1)</script></body></html>'
+    const html =
+      '<html><head><style>p{}</style></head><body><script>alert(1)</script></body></html>'
     const error = await failure({ data: html, filename: 'release.html' })
     expect(error).toMatchObject({ status: 400, code: 'no_text' })
     expect(error.message).toContain('only scripts')

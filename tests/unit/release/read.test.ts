@@ -29,7 +29,10 @@ describe('reading a press release into blocks', () => {
   })
 
   it('splits HTML paragraphs at <br>', async () => {
-    const doc = await readRelease({ data: '<p>Caption line<br/>Photo by: Jane Doe</p>', filename: 'a.htm' })
+    const doc = await readRelease({
+      data: '<p>Caption line<br/>Photo by: Jane Doe</p>',
+      filename: 'a.htm',
+    })
     expect(doc.blocks).toEqual([
       { kind: 'paragraph', text: 'Caption line' },
       { kind: 'paragraph', text: 'Photo by: Jane Doe' },
