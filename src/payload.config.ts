@@ -39,7 +39,16 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
-    components: { afterDashboard: ['/components/ScheduledWork#ScheduledWork'] },
+    components: {
+      afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
+      afterNavLinks: ['/components/ImportRelease/NavLink#ImportReleaseNavLink'],
+      views: {
+        importRelease: {
+          Component: '/components/ImportRelease#ImportReleaseView',
+          path: '/import-release',
+        },
+      },
+    },
   },
   collections: withSerializedWrites([
     Articles,

@@ -36,8 +36,7 @@ function runImport(...args: string[]) {
   })
 }
 
-const articles = async () =>
-  (await t.payload.count({ collection: 'articles', draft: true })).totalDocs
+const articles = async () => (await t.payload.count({ collection: 'articles' })).totalDocs
 
 beforeAll(async () => {
   t = await createTestPayload({ seed: true })
