@@ -137,7 +137,11 @@ export function summarise(
   const count = (status: PhotoOutcome['status']) =>
     results.filter((result) => result.status === status).length
   return {
-    outcomes: results.map(({ creditFound: _, ...outcome }) => outcome),
+    outcomes: results.map((result) => {
+      const { creditFound, ...outcome } = result
+      void creditFound
+      return outcome
+    }),
     imported: count('imported') + count('would-import'),
     skipped: count('skipped'),
     failed: count('failed'),
