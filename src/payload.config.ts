@@ -2,7 +2,6 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
-import sharp from 'sharp'
 
 import { ApiClients } from './collections/ApiClients'
 import { Articles } from './collections/Articles'
@@ -30,6 +29,7 @@ import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
 import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
+import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 
@@ -41,7 +41,16 @@ export default buildConfig({
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
-    components: { afterDashboard: ['/components/ScheduledWork#ScheduledWork'] },
+    components: {
+      afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
+      afterNavLinks: ['/components/ImportRelease/NavLink#ImportReleaseNavLink'],
+      views: {
+        importRelease: {
+          Component: '/components/ImportRelease#ImportReleaseView',
+          path: '/import-release',
+        },
+      },
+    },
   },
   collections: withDeliveryInvalidation(
     withSerializedWrites([
@@ -85,7 +94,7 @@ export default buildConfig({
   localization,
   logger: { options: { level: settings.logLevel } },
   secret: settings.payloadSecret,
-  sharp,
+  sharp: limitedSharp(settings.maxImagePixels),
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

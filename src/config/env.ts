@@ -44,6 +44,8 @@ export interface Env {
   publisherName: string
   /** `s-maxage` for shared caches (CDNs) on public delivery responses. */
   cdnMaxAgeSeconds: number
+  /** Images with more pixels than this are refused before sharp decodes them. */
+  maxImagePixels: number
   webhooks: WebhookSettings
 }
 
@@ -239,6 +241,18 @@ export function parseWebhookSettings(source: Source): WebhookSettings {
   }
 }
 
+/** A pixel count: "100000000" or "100M" (megapixels). */
+export function parsePixels(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback
+  const match = /^(\d+)(m)?$/i.exec(value.trim())
+  const pixels = match ? Number(match[1]) * (match[2] ? 1_000_000 : 1) : NaN
+  if (!Number.isSafeInteger(pixels) || pixels < 1)
+    throw new ConfigError(
+      `${name} must be a whole number of pixels, e.g. 100000000 or 100M, got "${value}"`,
+    )
+  return pixels
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -269,6 +283,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     publisherName: source.PUBLISHER_NAME?.trim() || 'Paddock CMS newsroom',
     cdnMaxAgeSeconds: parseSeconds(source.CDN_MAX_AGE, 'CDN_MAX_AGE', 30),
     webhooks: parseWebhookSettings(source),
+    maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
   }
 }
 

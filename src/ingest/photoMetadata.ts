@@ -1,5 +1,7 @@
 import exifr from 'exifr'
 
+import { readIim } from './iim'
+
 /** What an agency photo says about itself, read from the file. */
 export interface PhotoMetadata {
   creator?: string
@@ -29,7 +31,10 @@ function text(value: unknown): string | undefined {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
-  return clean === '' ? undefined : clean.slice(0, MAX_TEXT)
+  // U+FFFD means the bytes were not in the encoding the file claimed: a name or credit with holes
+  // in it would be stored and printed wrong, so the value counts as missing.
+  if (clean === '' || clean.includes('\uFFFD')) return undefined
+  return clean.slice(0, MAX_TEXT)
 }
 
 /** A list (XMP bags of one item arrive as a plain string; IPTC keywords may be one string). */
@@ -85,23 +90,32 @@ export function mapMetadata(segments: Segments): PhotoMetadata {
 }
 
 /**
- * Reads a photo file's embedded metadata with exifr. A file with none, or with metadata exifr
- * cannot parse, gives an empty result: metadata only ever pre-fills, it never blocks an upload.
+ * Reads a photo file's embedded metadata: XMP and EXIF with exifr, IPTC-IIM with our own reader
+ * (./iim.ts, which honours the IIM character set). A file with none, or with metadata that cannot
+ * be parsed, gives an empty result: metadata only ever pre-fills, it never blocks an upload.
  */
 export async function readPhotoMetadata(bytes: Buffer): Promise<PhotoMetadata> {
+  let segments: Segments = {}
   try {
-    const segments = (await exifr.parse(bytes, {
-      xmp: true,
-      iptc: true,
-      tiff: true,
-      exif: true,
-      mergeOutput: false,
-      reviveValues: true,
-    })) as Segments | undefined
-    return segments ? mapMetadata(segments) : {}
+    segments =
+      ((await exifr.parse(bytes, {
+        xmp: true,
+        iptc: false,
+        tiff: true,
+        exif: true,
+        mergeOutput: false,
+        reviveValues: true,
+      })) as Segments | undefined) ?? {}
   } catch {
-    return {}
+    // Broken XMP or TIFF: keep whatever IIM says.
   }
+  try {
+    const iim = readIim(bytes)
+    if (iim) segments = { ...segments, iptc: iim }
+  } catch {
+    // A truncated IIM block: ignore it like any other unreadable metadata.
+  }
+  return mapMetadata(segments)
 }
 
 /** "Michael L. Levitt / Motorsport Images" with creator "Michael L. Levitt" → "Motorsport Images". */

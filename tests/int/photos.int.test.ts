@@ -220,6 +220,39 @@ describe('photo metadata on upload', () => {
     ).toBe(1)
   })
 
+  it('pre-fills headline and keywords from the file, and keeps typed ones', async () => {
+    const { renderDemoPhoto } = await import('../../src/seed/photoFile')
+    const data = await renderDemoPhoto(
+      {
+        creator: 'Keyword Shooter',
+        creditLine: 'Keyword Shooter',
+        caption: 'Start of the race',
+        headline: 'Green flag at Road Atlanta',
+        keywords: ['IMSA', 'Petit Le Mans', 'GTP'],
+      },
+      40,
+      200,
+      150,
+    )
+    const file = (name: string) => ({ data, mimetype: 'image/jpeg', name, size: data.length })
+    const fromFile = await t.payload.create({
+      collection: 'photos',
+      data: partial({}),
+      file: file('keywords-1.jpg'),
+    })
+    expect(fromFile).toMatchObject({
+      headline: 'Green flag at Road Atlanta',
+      keywords: ['IMSA', 'Petit Le Mans', 'GTP'],
+      alt: 'Green flag at Road Atlanta',
+    })
+    const typed = await t.payload.create({
+      collection: 'photos',
+      data: partial({ headline: 'Typed headline', keywords: ['typed'] }),
+      file: file('keywords-2.jpg'),
+    })
+    expect(typed).toMatchObject({ headline: 'Typed headline', keywords: ['typed'] })
+  })
+
   it('never overwrites what the editor typed', async () => {
     const editorsOwn = await t.payload.create({
       collection: 'photographers',

@@ -8,6 +8,7 @@ import {
   parseDatabaseUri,
   parseEnv,
   parseOrigins,
+  parsePixels,
   parsePort,
   parseWebhookSettings,
 } from '../../src/config/env'
@@ -190,5 +191,30 @@ describe('webhook settings', () => {
       dir,
     )
     expect(settings.webhooks).toMatchObject({ attempts: 2, allowPrivateNetworks: false })
+  })
+})
+
+describe('MAX_IMAGE_PIXELS', () => {
+  it('defaults to 100 megapixels and reads a number or megapixels', () => {
+    expect(parsePixels(undefined, 'MAX_IMAGE_PIXELS', 100_000_000)).toBe(100_000_000)
+    expect(parsePixels(' ', 'MAX_IMAGE_PIXELS', 100_000_000)).toBe(100_000_000)
+    expect(parsePixels('24000000', 'MAX_IMAGE_PIXELS', 1)).toBe(24_000_000)
+    expect(parsePixels('50M', 'MAX_IMAGE_PIXELS', 1)).toBe(50_000_000)
+    expect(parsePixels('50m', 'MAX_IMAGE_PIXELS', 1)).toBe(50_000_000)
+  })
+
+  it('refuses anything else, naming the variable', () => {
+    for (const bad of ['0', '-5', '1.5M', 'lots', '10 MP', '99999999999999999999']) {
+      expect(() => parsePixels(bad, 'MAX_IMAGE_PIXELS', 1)).toThrow(ConfigError)
+      expect(() => parsePixels(bad, 'MAX_IMAGE_PIXELS', 1)).toThrow(/MAX_IMAGE_PIXELS/)
+    }
+  })
+
+  it('reaches the parsed configuration', () => {
+    const dir = tempDir()
+    const source = { DATABASE_URI: `file:${dir}/x.db`, MEDIA_DIR: `${dir}/media` }
+    expect(parseEnv(source, dir).maxImagePixels).toBe(100_000_000)
+    expect(parseEnv({ ...source, MAX_IMAGE_PIXELS: '2M' }, dir).maxImagePixels).toBe(2_000_000)
+    expect(() => parseEnv({ ...source, MAX_IMAGE_PIXELS: 'x' }, dir)).toThrow(/MAX_IMAGE_PIXELS/)
   })
 })

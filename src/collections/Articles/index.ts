@@ -10,6 +10,7 @@ import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
 import { slug } from '../../fields/slug'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
+import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
@@ -32,7 +33,13 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
-  endpoints: [createPreviewLink, readPreview, scheduleEndpoint, restoreAsDraft('articles')],
+  endpoints: [
+    createPreviewLink,
+    readPreview,
+    scheduleEndpoint,
+    restoreAsDraft('articles'),
+    importReleaseEndpoint,
+  ],
   hooks: {
     beforeChange: [stampPublishedAt, collectPhotos, rememberPublishedState],
     afterChange: [embargoPhotos, queueEmbargoLift, notifyWebhooks],

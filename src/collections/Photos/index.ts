@@ -6,6 +6,7 @@ import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { populateCreditLine } from './hooks/populateCreditLine'
 import { prefillFromFile } from './hooks/prefillFromFile'
+import { refuseOversizedImage } from './hooks/refuseOversizedImage'
 
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
 
@@ -29,7 +30,11 @@ export const Photos: CollectionConfig = {
       { name: 'social', width: 1200, height: 630 },
     ],
   },
-  hooks: { beforeValidate: [prefillFromFile], beforeChange: [populateCreditLine] },
+  hooks: {
+    beforeOperation: [refuseOversizedImage],
+    beforeValidate: [prefillFromFile],
+    beforeChange: [populateCreditLine],
+  },
   fields: [
     {
       name: 'alt',

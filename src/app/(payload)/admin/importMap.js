@@ -25,6 +25,8 @@ import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
 import { ScheduledWork as ScheduledWork_9a84c391e74561d54250abf23f5704e6 } from '../../../components/ScheduledWork'
+import { ImportReleaseNavLink as ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656 } from '../../../components/ImportRelease/NavLink'
+import { ImportReleaseView as ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404 } from '../../../components/ImportRelease'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -56,5 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
   "/components/ScheduledWork#ScheduledWork": ScheduledWork_9a84c391e74561d54250abf23f5704e6,
+  "/components/ImportRelease/NavLink#ImportReleaseNavLink": ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656,
+  "/components/ImportRelease#ImportReleaseView": ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

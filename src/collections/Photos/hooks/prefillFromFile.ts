@@ -26,13 +26,17 @@ async function photographerFor(
     req,
   })
   if (docs[0]) return docs[0]
-  return req.payload.create({
+  const created = await req.payload.create({
     collection: 'photographers',
     data: { name, agency },
     depth: 0,
     overrideAccess: true,
     req,
   })
+  // An import that must undo itself without a transaction (SQLite) learns what to delete.
+  const onCreated = req.context.onPhotographerCreated
+  if (typeof onCreated === 'function') onCreated(created.id)
+  return created
 }
 
 async function peopleNamed(req: PayloadRequest, names: string[]) {
@@ -59,6 +63,8 @@ export const prefillFromFile: CollectionBeforeValidateHook<Photo> = async ({ dat
   const meta = await readPhotoMetadata(bytes)
   const filled = { ...data }
   if (isEmpty(filled.caption) && meta.caption) filled.caption = meta.caption
+  if (isEmpty(filled.headline) && meta.headline) filled.headline = meta.headline
+  if (isEmpty(filled.keywords) && meta.keywords) filled.keywords = meta.keywords
   if (isEmpty(filled.alt) && (meta.headline || meta.caption))
     filled.alt = (meta.headline || meta.caption)!.slice(0, 300)
   if (isEmpty(filled.copyrightNotice) && meta.copyrightNotice)

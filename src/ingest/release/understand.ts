@@ -1,0 +1,476 @@
+import { parseDateline } from './dateline'
+import { findEntities } from './entities'
+import { findImageFile, isFileReference, looksLikeCaption, parseCreditLine } from './photos'
+import type { ParagraphQuote } from './quotes'
+import { cleanQuoteText, OPENING_MARK, parseSubject, readParagraphQuotes } from './quotes'
+import { SpeakerRegistry } from './speakers'
+import type {
+  BodyItem,
+  Catalogue,
+  PhotoSlot,
+  ReleaseBlock,
+  ReleaseDocument,
+  ReleaseUnderstanding,
+  UnderstandOptions,
+  UnderstoodQuote,
+} from './types'
+
+const BOILERPLATE =
+  /^(?:(?:from|to|cc|sent|date|subject|reply-to|objet|betreff|oggetto):\s.*|for immediate release|immediate release|press release|news release|media release|media information|pressemitteilung|presseinformation|presse-information|comunicato stampa|communiqué de presse|nota de prensa|news)\s*[.:!]?$/iu
+/** Where a release ends and its "About us" and media contacts begin. */
+const END_MARKER = /^(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:ends?|fine|ende|fin)\s*[-–—]*|\*{3,})$/iu
+const ABOUT =
+  /^(?:about|über|a proposito di|à propos de|media contacts?|press contacts?|pressekontakt|contact presse)\b/iu
+
+/** A line short enough and unpunctuated enough to be a headline or subheadline. */
+function headlineLike(block: ReleaseBlock, max: number): boolean {
+  if (block.kind === 'heading') return true
+  if (block.kind !== 'paragraph') return false
+  const t = block.text
+  return (
+    t.length <= max &&
+    !/[.:;,]$/.test(t) &&
+    // A line ending with a quoted sentence, or introducing one, is prose.
+    !/[.!?,…]\s*["”»“’«]$/.test(t) &&
+    !/:\s*["“„«»‚‘]/.test(t) &&
+    !OPENING_MARK.test(t) &&
+    t.split(/\s+/).length >= 2
+  )
+}
+
+interface RawQuote {
+  block: number
+  pq: ParagraphQuote
+  /** Index (in the raw list) of the quote this one continues from the previous paragraph. */
+  continues: number | null
+  /** Index (in the raw list) of the previous quote of the same paragraph. */
+  previousInParagraph: number | null
+}
+
+/**
+ * Understands a read release: headline, date line, quotes and their speakers, photo slots,
+ * catalogue entities, and a body with photo and quote items in place. Pure and synchronous.
+ */
+export function understandRelease(
+  doc: ReleaseDocument,
+  catalogue: Catalogue,
+  options: UnderstandOptions = {},
+): ReleaseUnderstanding {
+  const referenceDate = options.referenceDate ?? new Date()
+  const warnings: string[] = []
+  const blocks = doc.blocks.map((b) => ({ ...b }))
+  const consumed = new Set<number>()
+
+  // 1. Cut the boilerplate that follows the end marker.
+  const end = blocks.findIndex(
+    (b, i) =>
+      i > 0 &&
+      (END_MARKER.test(b.text) || (b.kind !== 'image' && ABOUT.test(b.text) && b.text.length < 80)),
+  )
+  if (end !== -1) {
+    const dropped = blocks.length - end
+    blocks.length = end
+    warnings.push(
+      `Left out ${dropped} block(s) after the end of the release (end marker, "About…" or contacts).`,
+    )
+  }
+
+  // 2. Headline, subheadline and date line, from the top.
+  let headline: string | null = null
+  let subheadline: string | null = null
+  let dateline: ReleaseUnderstanding['dateline'] = null
+  const tryDateline = (i: number): boolean => {
+    const block = blocks[i]!
+    if (dateline || block.kind !== 'paragraph') return false
+    const found = parseDateline(block.text, referenceDate)
+    if (!found) return false
+    dateline = { place: found.place, date: found.date }
+    if (found.warning) warnings.push(found.warning)
+    if (found.rest === '') consumed.add(i)
+    else block.text = found.rest
+    return true
+  }
+  for (let i = 0; i < Math.min(blocks.length, 10); i++) {
+    const block = blocks[i]!
+    if (block.kind === 'image') continue
+    if (BOILERPLATE.test(block.text)) {
+      consumed.add(i)
+      continue
+    }
+    if (tryDateline(i)) {
+      if (consumed.has(i)) continue
+      break
+    }
+    if (parseCreditLine(block.text)) break
+    if (headline === null && headlineLike(block, 160)) {
+      headline = block.text
+      consumed.add(i)
+      continue
+    }
+    if (headline !== null && subheadline === null && headlineLike(block, 250)) {
+      subheadline = block.text
+      consumed.add(i)
+      continue
+    }
+    break
+  }
+  if (!dateline) {
+    // The date line may open any of the first paragraphs.
+    for (let i = 0, tried = 0; i < blocks.length && tried < 3; i++) {
+      if (consumed.has(i) || blocks[i]!.kind !== 'paragraph') continue
+      tried++
+      if (tryDateline(i)) break
+    }
+  }
+  if (headline === null)
+    warnings.push('No headline found: the release does not start with a short title line.')
+  if (!dateline) warnings.push('No date line found: set the date by hand.')
+
+  // 3. Photo slots: caption + credit line, credit inside a caption, images, file names.
+  const photoSlots: PhotoSlot[] = []
+  const slotAt = new Map<number, number>()
+  const addSlot = (at: number, slot: Omit<PhotoSlot, 'paragraph'>) => {
+    photoSlots.push({ ...slot, paragraph: at })
+    slotAt.set(at, photoSlots.length - 1)
+    consumed.add(at)
+  }
+  const usable = (i: number) => i >= 0 && i < blocks.length && !consumed.has(i)
+  const attachFile = (slotIndex: number, around: number[]) => {
+    for (const j of around) {
+      if (usable(j) && blocks[j]!.kind === 'paragraph' && isFileReference(blocks[j]!.text)) {
+        photoSlots[slotIndex]!.filename ??= findImageFile(blocks[j]!.text)
+        consumed.add(j)
+        return
+      }
+    }
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    if (!usable(i)) continue
+    const block = blocks[i]!
+    if (block.kind === 'image') {
+      const inline = block.text ? parseCreditLine(block.text) : null
+      const next =
+        usable(i + 1) && blocks[i + 1]!.kind === 'paragraph'
+          ? parseCreditLine(blocks[i + 1]!.text)
+          : null
+      const credit = inline?.credit ? inline : next && !next.caption ? next : null
+      if (credit === next && next) consumed.add(i + 1)
+      addSlot(i, {
+        caption: (inline ? inline.caption : block.text) || null,
+        credit: credit?.credit || null,
+        photographer: credit?.photographer ?? null,
+        agency: credit?.agency ?? null,
+        filename: block.src
+          ? block.src.split(/[?#]/)[0]!.split('/').pop() || block.src
+          : findImageFile(block.text),
+      })
+      continue
+    }
+    const credit = parseCreditLine(block.text)
+    if (!credit) continue
+    if (credit.caption) {
+      addSlot(i, { ...slotFields(credit), caption: withoutFile(credit.caption) })
+      attachFile(photoSlots.length - 1, [i - 1, i + 1])
+      continue
+    }
+    const prev = blocks[i - 1]
+    const captionOk =
+      usable(i - 1) &&
+      prev!.kind === 'paragraph' &&
+      looksLikeCaption(prev!.text) &&
+      !parseCreditLine(prev!.text) &&
+      !isFileReference(prev!.text)
+    if (captionOk) {
+      consumed.add(i)
+      addSlot(i - 1, {
+        ...slotFields(credit),
+        caption: prev!.text,
+        filename: credit.filename ?? findImageFile(prev!.text),
+      })
+      attachFile(photoSlots.length - 1, [i - 2, i + 1])
+    } else {
+      addSlot(i, { ...slotFields(credit), caption: null })
+      attachFile(photoSlots.length - 1, [i - 1, i + 1])
+      if (credit.credit)
+        warnings.push(`A photo credit ("${credit.credit}") has no caption line before it.`)
+    }
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    if (usable(i) && blocks[i]!.kind === 'paragraph' && isFileReference(blocks[i]!.text)) {
+      addSlot(i, {
+        caption: null,
+        credit: null,
+        photographer: null,
+        agency: null,
+        filename: findImageFile(blocks[i]!.text),
+      })
+    }
+  }
+  for (const slot of photoSlots) {
+    if (!slot.credit)
+      warnings.push(
+        `The photo ${slot.caption ? `"${truncate(slot.caption)}"` : (slot.filename ?? '')} has no credit line.`,
+      )
+  }
+
+  // 4. Quotes, paragraph by paragraph, then speakers across the release.
+  const raw: RawQuote[] = []
+  let lastQuoteBlock: number | null = null
+  for (let i = 0; i < blocks.length; i++) {
+    if (!usable(i)) continue
+    const block = blocks[i]!
+    if (block.kind !== 'paragraph') {
+      lastQuoteBlock = null
+      continue
+    }
+    const found = readParagraphQuotes(block.text).filter((pq) => !isEmbedded(block.text, pq))
+    if (found.length === 0) {
+      lastQuoteBlock = null
+      continue
+    }
+    const opensWithQuote =
+      OPENING_MARK.test(block.text) && found[0]!.span.start === block.text.search(/\S/)
+    const previousParagraphQuote = lastQuoteBlock !== null ? raw.length - 1 : null
+    found.forEach((pq, k) => {
+      raw.push({
+        block: i,
+        pq,
+        continues: k === 0 && opensWithQuote ? previousParagraphQuote : null,
+        previousInParagraph: k > 0 ? raw.length - 1 : null,
+      })
+    })
+    lastQuoteBlock = i
+  }
+
+  const mentioned = blocks.flatMap((b) =>
+    (
+      b.text.match(
+        /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu,
+      ) ?? []
+    ).flatMap((m) => {
+      // "Teamchef Bobby Rahal" → "Bobby Rahal": titles are not part of the name.
+      const subject = parseSubject(m)
+      return subject?.kind === 'name' && subject.name.includes(' ') ? [subject.name] : []
+    }),
+  )
+  const registry = new SpeakerRegistry(catalogue.people, mentioned)
+  const assigned: {
+    index: number | null
+    confidence: UnderstoodQuote['confidence']
+    note?: string
+  }[] = []
+  let lastSpeaker: number | null = null
+  for (const [n, q] of raw.entries()) {
+    const subject = q.pq.attribution?.subject
+    let result: (typeof assigned)[number] = { index: null, confidence: 'ambiguous' }
+    if (subject?.kind === 'name') {
+      const m = registry.resolve(subject.name, subject.role, subject.organisation)
+      result = { index: m.index, confidence: m.confidence, ...(m.note ? { note: m.note } : {}) }
+      if (m.confidence === 'ambiguous' && m.note) warnings.push(m.note)
+    } else if (subject) {
+      if (lastSpeaker === null) {
+        warnings.push(
+          `"${subject.text}" before any named speaker: quote "${truncate(q.pq.span.text)}" left unattributed.`,
+        )
+      } else {
+        const who = registry.speakers[lastSpeaker]!.name
+        const anaphor = subject.kind === 'anaphor'
+        result = {
+          index: lastSpeaker,
+          confidence: anaphor ? 'ambiguous' : 'likely',
+          note: `"${subject.text}" taken as ${who}, the last named speaker.`,
+        }
+        if (anaphor)
+          warnings.push(
+            `"${subject.text}" taken as ${who}; check quote "${truncate(q.pq.span.text)}".`,
+          )
+      }
+    } else if (q.previousInParagraph !== null && assigned[q.previousInParagraph]!.index !== null) {
+      result = {
+        index: assigned[q.previousInParagraph]!.index,
+        confidence: 'likely',
+        note: 'Same speaker as the quote before it in the paragraph.',
+      }
+    } else if (q.continues !== null && assigned[q.continues]!.index !== null) {
+      result = {
+        index: assigned[q.continues]!.index,
+        confidence: 'likely',
+        note: 'Continues the quote of the previous paragraph.',
+      }
+    }
+    assigned[n] = result
+    if (result.index !== null) lastSpeaker = result.index
+  }
+  // Attribution that comes later: "A." "B," said X. — and a quote carried over paragraphs.
+  for (let n = raw.length - 2; n >= 0; n--) {
+    if (assigned[n]!.index !== null) continue
+    const next = raw[n + 1]!
+    const linked =
+      next.previousInParagraph === n || (next.continues === n && !raw[n]!.pq.span.closed)
+    if (linked && assigned[n + 1]!.index !== null) {
+      assigned[n] = {
+        index: assigned[n + 1]!.index,
+        confidence: 'likely',
+        note: 'Attributed after the quote, later in the passage.',
+      }
+    }
+  }
+
+  const speakers = registry.speakers
+  const quotes: UnderstoodQuote[] = raw.map((q, n) => {
+    const a = assigned[n]!
+    if (a.index === null) {
+      warnings.push(`Quote with no speaker: "${truncate(q.pq.span.text)}".`)
+      return {
+        text: cleanQuoteText(q.pq.span.text),
+        speaker: null,
+        speakerIndex: null,
+        paragraph: q.block,
+        confidence: 'ambiguous',
+        note: 'No attribution found.',
+      }
+    }
+    return {
+      text: cleanQuoteText(q.pq.span.text),
+      speaker: speakers[a.index]!,
+      speakerIndex: a.index,
+      paragraph: q.block,
+      confidence: a.confidence,
+      ...(a.note ? { note: a.note } : {}),
+    }
+  })
+
+  // 5. The body, with photo and quote items where they stood.
+  const body: BodyItem[] = []
+  const quotesByBlock = new Map<number, number[]>()
+  raw.forEach((q, n) => quotesByBlock.set(q.block, [...(quotesByBlock.get(q.block) ?? []), n]))
+  for (let i = 0; i < blocks.length; i++) {
+    const slot = slotAt.get(i)
+    if (slot !== undefined) {
+      body.push({ type: 'photo', slot })
+      continue
+    }
+    if (consumed.has(i)) continue
+    const block = blocks[i]!
+    if (block.kind === 'heading') {
+      body.push({ type: 'heading', text: block.text })
+      continue
+    }
+    const inBlock = quotesByBlock.get(i)
+    if (!inBlock) {
+      body.push({ type: 'paragraph', text: block.text })
+      continue
+    }
+    body.push(
+      ...paragraphWithQuotes(
+        block.text,
+        inBlock.map((n) => ({ n, pq: raw[n]!.pq })),
+      ),
+    )
+  }
+
+  // 6. Entities, over everything an editor would read.
+  const allText = [
+    headline,
+    subheadline,
+    dateline ? (dateline as { place: string | null }).place : null,
+  ]
+    .concat(blocks.map((b) => b.text))
+    .filter(Boolean)
+    .join('\n')
+  const entities = findEntities(allText, catalogue)
+  for (const s of speakers) {
+    if (s.personId && !entities.some((e) => e.collection === 'people' && e.id === s.personId)) {
+      entities.push({ collection: 'people', id: s.personId, name: s.name, matched: s.name })
+    }
+  }
+
+  return {
+    format: doc.format,
+    headline,
+    subheadline,
+    dateline,
+    body,
+    quotes,
+    photoSlots,
+    speakers,
+    entities,
+    warnings,
+  }
+}
+
+function slotFields(credit: NonNullable<ReturnType<typeof parseCreditLine>>) {
+  return {
+    credit: credit.credit || null,
+    photographer: credit.photographer,
+    agency: credit.agency,
+    filename: credit.filename,
+  }
+}
+
+/** "Podium at Road Atlanta, IMG_2231.jpg" → "Podium at Road Atlanta": the file name is kept apart. */
+function withoutFile(caption: string): string {
+  const file = findImageFile(caption)
+  return file
+    ? caption
+        .replace(file, '')
+        .replace(/[\s,;:([\]-]+$/, '')
+        .replace(/\(\s*\)/, '')
+        .trim()
+    : caption
+}
+
+function truncate(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/**
+ * A quotation inside a sentence of prose with no attribution of its own ("Derani called it
+ * "a roller coaster" afterwards") is part of that prose, not a quote block.
+ */
+function isEmbedded(paragraph: string, pq: ParagraphQuote): boolean {
+  if (pq.attribution) return false
+  const before = paragraph.slice(0, pq.span.start)
+  const sentence = before
+    .slice(
+      Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? ')) + 1,
+    )
+    .trim()
+  if (sentence !== '' && !/[:,–—-]$/.test(sentence)) {
+    // Unless another quote of the paragraph ends right before it ("A." "B.").
+    return !/["”“»«’‘]$/.test(sentence)
+  }
+  return /^\p{Ll}/u.test(pq.span.text) && sentence !== ''
+}
+
+/** Splits a paragraph into prose and quote items; the attribution text becomes the quote's lead. */
+function paragraphWithQuotes(
+  text: string,
+  quotes: { n: number; pq: ParagraphQuote }[],
+): BodyItem[] {
+  const items: BodyItem[] = []
+  let cursor = 0
+  const prose = (from: number, to: number) => {
+    const piece = text.slice(from, to).trim()
+    if (/[\p{L}\p{N}]/u.test(piece)) items.push({ type: 'paragraph', text: piece })
+  }
+  for (const { n, pq } of quotes) {
+    const a = pq.attribution
+    const leadBefore = a && pq.side === 'before' ? a : null
+    prose(cursor, leadBefore ? leadBefore.start : pq.span.start)
+    const leadParts: string[] = []
+    if (leadBefore) leadParts.push(text.slice(leadBefore.start, leadBefore.end).trim())
+    cursor = pq.span.end
+    if (a && pq.side === 'after') {
+      leadParts.push(text.slice(a.start, a.end).trim())
+      cursor = a.end
+    }
+    const lead = leadParts
+      .join(' ')
+      .replace(/^[\s,;.]+/, '')
+      .trim()
+    items.push({ type: 'quote', quote: n, ...(lead ? { lead } : {}) })
+  }
+  prose(cursor, text.length)
+  return items
+}
