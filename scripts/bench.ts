@@ -54,7 +54,10 @@ async function main(args: BenchArgs): Promise<void> {
       const count = await countArticles(payload)
       console.log(`${count} published articles (seeding took ${seedSeconds.toFixed(1)} s)`)
 
-      const server = await startBenchServer(env.vars)
+      const server = await startBenchServer({
+        ...env.vars,
+        DELIVERY_CACHE: args.uncached ? 'false' : 'true',
+      })
       try {
         const all = targets(slug)
         const selected = args.targets.map((name) => all[name])
@@ -70,7 +73,9 @@ async function main(args: BenchArgs): Promise<void> {
         }
         runs.push({ articles: count, seedSeconds, slug, measurements })
         console.log(
-          `\n${count} articles, ${args.connections} connections, ${args.duration} s each:`,
+          `\n${count} articles, ${args.connections} connections, ${args.duration} s each${
+            args.uncached ? ', delivery cache off' : ''
+          }:`,
         )
         console.log(`${table(measurements)}\n`)
       } finally {

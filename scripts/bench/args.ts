@@ -14,12 +14,15 @@ export interface BenchArgs {
   scale: number[]
   /** What to measure: every target by default; `article` and `list` in the scale run. */
   targets: TargetName[]
+  /** Serve with DELIVERY_CACHE=false: every request reads the database (the cache-miss path). */
+  uncached: boolean
 }
 
 export class UsageError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--articles N] [--duration S] [--connections C] [--warmup S]
-                          [--scale 1000,10000,100000] [--targets ${TARGET_NAMES.join(',')}]`
+                          [--scale 1000,10000,100000] [--targets ${TARGET_NAMES.join(',')}]
+                          [--uncached]`
 
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -41,6 +44,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
         warmup: { type: 'string' },
         scale: { type: 'string' },
         targets: { type: 'string' },
+        uncached: { type: 'boolean' },
       },
       strict: true,
     }))
@@ -68,5 +72,6 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     warmup: positiveInteger('warmup', values.warmup, 2),
     scale,
     targets,
+    uncached: values.uncached === true,
   }
 }

@@ -44,6 +44,8 @@ export interface Env {
   publisherName: string
   /** `s-maxage` for shared caches (CDNs) on public delivery responses. */
   cdnMaxAgeSeconds: number
+  /** Keep rendered delivery responses in memory (off only to measure or debug the uncached path). */
+  deliveryCache: boolean
   /** Images with more pixels than this are refused before sharp decodes them. */
   maxImagePixels: number
   webhooks: WebhookSettings
@@ -282,6 +284,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     storyUrl: parseStoryUrl(source.STORY_URL, serverUrl),
     publisherName: source.PUBLISHER_NAME?.trim() || 'Paddock CMS newsroom',
     cdnMaxAgeSeconds: parseSeconds(source.CDN_MAX_AGE, 'CDN_MAX_AGE', 30),
+    deliveryCache: parseBoolean(source.DELIVERY_CACHE, 'DELIVERY_CACHE', true),
     webhooks: parseWebhookSettings(source),
     maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
   }

@@ -32,7 +32,10 @@ export class ResponseCache {
   hits = 0
   misses = 0
 
-  constructor(maxBytes = 256 * 1024 * 1024) {
+  constructor(
+    maxBytes = 256 * 1024 * 1024,
+    private readonly enabled = true,
+  ) {
     this.entries = new LRUCache<string, Entry>({
       maxSize: maxBytes,
       sizeCalculation: (entry) => entry.body.length + 200,
@@ -45,6 +48,7 @@ export class ResponseCache {
     build: () => Promise<Rendered>,
     maxAgeMs?: number,
   ): Promise<Rendered> {
+    if (!this.enabled) return build()
     const entry = this.entries.get(key)
     if (
       entry &&

@@ -91,8 +91,8 @@ function send(req: Request, res: Response, response: Rendered, reader: Reader): 
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
 export function deliveryRouter(payload: Payload): Router {
-  const cache = new ResponseCache()
   const settings = env()
+  const cache = new ResponseCache(undefined, settings.deliveryCache)
   const router = express.Router({ caseSensitive: true, strict: false })
 
   const serve =
