@@ -12,7 +12,8 @@ import type {
   Result,
   Title,
 } from '../payload-types'
-import { idOf, renderBody } from './render/body'
+import { bodyReferences, idOf } from '../collections/Articles/bodyReferences'
+import { renderBody } from './render/body'
 import type {
   DeliveredArticle,
   DeliveredEntry,
@@ -224,42 +225,6 @@ function event(doc: AnyDoc | undefined): DeliveredEvent | null {
           }
         : null,
   }
-}
-
-interface BodyNode {
-  type?: string
-  children?: BodyNode[]
-  fields?: Record<string, unknown>
-  relationTo?: string
-  value?: unknown
-}
-
-/** The photos, quotes and facts a Lexical body points at. */
-function bodyReferences(body: unknown) {
-  const found = {
-    photos: [] as string[],
-    quotes: [] as string[],
-    results: [] as string[],
-    titles: [] as string[],
-  }
-  const visit = (node: BodyNode) => {
-    if (node.type === 'block') {
-      const fields = node.fields ?? {}
-      const fact = fields.fact as { relationTo?: string; value?: unknown } | undefined
-      if (fields.blockType === 'photo') found.photos.push(idOf(fields.photo) ?? '')
-      if (fields.blockType === 'quote') found.quotes.push(idOf(fields.quote) ?? '')
-      if (fields.blockType === 'fact' && fact?.relationTo === 'results')
-        found.results.push(idOf(fact.value) ?? '')
-      if (fields.blockType === 'fact' && fact?.relationTo === 'titles')
-        found.titles.push(idOf(fact.value) ?? '')
-    }
-    if (node.type === 'upload' && node.relationTo === 'photos')
-      found.photos.push(idOf(node.value) ?? '')
-    for (const child of node.children ?? []) visit(child)
-  }
-  const root = (body as { root?: BodyNode } | null)?.root
-  if (root) visit(root)
-  return found
 }
 
 const ids = (values: unknown): string[] =>

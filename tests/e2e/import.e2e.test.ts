@@ -58,7 +58,10 @@ describe('importing a press release in the admin', () => {
     await page.click('button[type=submit]')
     await page.waitForURL(new RegExp(`${base}/admin/?$`))
 
-    await page.click('#nav-import-release')
+    // The link is in the navigation (which starts collapsed on a fresh profile); follow it.
+    const link = page.locator('#nav-import-release')
+    await link.waitFor({ state: 'attached' })
+    await page.goto(`${base}${await link.getAttribute('href')}`)
     await page.waitForURL(/\/admin\/import-release$/)
     await page.fill('#release-text', release)
     await page.click('#release-preview')

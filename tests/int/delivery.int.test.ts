@@ -204,7 +204,7 @@ describe('nothing unpublished or embargoed leaks', () => {
     }
   })
 
-  it('a published story with a draft quote in its body shows no trace of the quote', async () => {
+  it('publishing a story publishes the draft quote it shows; a quote taken back to draft vanishes from it', async () => {
     const person = await s.payload.create({
       collection: 'people',
       data: { name: 'Secret Speaker', kind: 'executive' },
@@ -213,15 +213,26 @@ describe('nothing unpublished or embargoed leaks', () => {
       collection: 'quotes',
       data: { text: 'Not for the public yet', speaker: person.id, role: 'Boss', _status: 'draft' },
     })
-    const article = await story({
-      body: document([
-        paragraph('Public words.'),
-        block('q1', 'quote', { quote: quote.id }),
-      ]) as Article['body'],
-    })
-    const { body } = await get(`/articles/${article.slug}`, 'trusted')
-    expect(body.blocks.map((b: any) => b.type)).toEqual(['paragraph'])
-    expect(JSON.stringify(body)).not.toContain('Not for the public yet')
+    const body = document([
+      paragraph('Public words.'),
+      block('q1', 'quote', { quote: quote.id }),
+    ]) as Article['body']
+    const draft = await story({ _status: 'draft', body })
+    expect((await s.payload.findByID({ collection: 'quotes', id: quote.id }))._status).toBe('draft')
+
+    await s.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' } })
+    expect((await s.payload.findByID({ collection: 'quotes', id: quote.id }))._status).toBe(
+      'published',
+    )
+    const shown = await get(`/articles/${draft.slug}`)
+    expect(shown.body.blocks.map((b: any) => b.type)).toEqual(['paragraph', 'quote'])
+
+    await s.payload.update({ collection: 'quotes', id: quote.id, data: { _status: 'draft' } })
+    for (const as of ['anonymous', 'trusted'] as Actor[]) {
+      const { body: now } = await get(`/articles/${draft.slug}`, as)
+      expect(now.blocks.map((b: any) => b.type)).toEqual(['paragraph'])
+      expect(JSON.stringify(now)).not.toContain('Not for the public yet')
+    }
   })
 
   it('an embargoed story is hidden from the public and ordinary clients, shown with its time to trusted clients, and public within a second of its time', async () => {

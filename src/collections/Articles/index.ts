@@ -15,6 +15,7 @@ import { createPreviewLink, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
 import { embargoPhotos } from './hooks/embargoPhotos'
+import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import {
@@ -42,7 +43,7 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [stampPublishedAt, collectPhotos, rememberPublishedState],
-    afterChange: [embargoPhotos, queueEmbargoLift, notifyWebhooks],
+    afterChange: [publishWithStory, embargoPhotos, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [

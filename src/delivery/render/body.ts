@@ -8,6 +8,7 @@ import type {
 } from '@payloadcms/richtext-lexical/lexical'
 
 import type { Block, DeliveredFact, DeliveredPhoto, DeliveredQuote, TextContent } from '../types'
+import { idOf } from '../../collections/Articles/bodyReferences'
 import { sanitizeBodyHtml } from './sanitize'
 
 /** What the body's blocks point at, already fetched with the reader's access. */
@@ -24,12 +25,6 @@ interface LexicalNode extends SerializedLexicalNode {
   fields?: Record<string, unknown>
   relationTo?: string
   value?: unknown
-}
-
-export const idOf = (value: unknown): string | undefined => {
-  if (value === null || value === undefined || value === '') return undefined
-  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return String(value)
 }
 
 export function figureHtml(photo: DeliveredPhoto): string {
