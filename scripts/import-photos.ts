@@ -28,18 +28,12 @@ try {
 
 // Imported after NODE_ENV is settled: the configuration reads it once, on import.
 const { default: cliProgress } = await import('cli-progress')
-const { getPayload } = await import('payload')
-const { env } = await import('../src/config/env')
 const { closeDatabase } = await import('../src/db/close')
-const { migrateDatabase } = await import('../src/db/migrate')
-const { probeDatabase } = await import('../src/db/probe')
-const { default: config } = await import('../src/payload.config')
 const { importPhotoFile, listPhotoFiles, summarise } = await import('../src/ingest/importPhotos')
 
 const files = await listPhotoFiles(options.dir, options.recursive)
-await probeDatabase(env().database)
-const payload = await getPayload({ config })
-await migrateDatabase(payload)
+const { openPayload } = await import('./openPayload')
+const payload = await openPayload()
 
 const tty = process.stdout.isTTY
 const bar = tty

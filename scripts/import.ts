@@ -26,19 +26,13 @@ try {
 
 // Imported after NODE_ENV is settled: the configuration reads it once, on import.
 const { default: cliProgress } = await import('cli-progress')
-const { getPayload } = await import('payload')
-const { env } = await import('../src/config/env')
 const { closeDatabase } = await import('../src/db/close')
-const { migrateDatabase } = await import('../src/db/migrate')
-const { probeDatabase } = await import('../src/db/probe')
-const { default: config } = await import('../src/payload.config')
 const { loadCatalogue } = await import('../src/ingest/catalogue')
 const { importRelease } = await import('../src/ingest/importRelease')
 const { readRelease, understandRelease } = await import('../src/ingest/release')
 
-await probeDatabase(env().database)
-const payload = await getPayload({ config })
-await migrateDatabase(payload)
+const { openPayload } = await import('./openPayload')
+const payload = await openPayload()
 
 const fail = async (message: string) => {
   process.stderr.write(`${message}\n${usage}\n`)

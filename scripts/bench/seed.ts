@@ -21,14 +21,7 @@ export interface Template {
 const SLUG_PREFIX = 'bench-'
 export const benchSlug = (index: number) => `${SLUG_PREFIX}${index}`
 
-export async function openPayload(): Promise<Payload> {
-  const { getPayload } = await import('payload')
-  const { migrateDatabase } = await import('../../src/db/migrate')
-  const { default: config } = await import('../../src/payload.config')
-  const payload = await getPayload({ config })
-  await migrateDatabase(payload)
-  return payload
-}
+export { openPayload } from '../openPayload'
 
 export function sqliteClient(payload: Payload): Client {
   if (payload.db.name !== 'sqlite') {

@@ -143,27 +143,30 @@ export function deliveryRouter(payload: Payload): Router {
     }),
   )
 
+  /** The story the path names, in the asked locale, as this reader may see it; or a 404. */
+  const storyFor = async (ctx: ModelContext, req: Request): Promise<DeliveredArticle> => {
+    const { locale } = parseArticleQuery(req.query)
+    const slug = parseSlug(String(req.params.slug))
+    const article = await findArticleBySlug({ ...ctx, locale }, slug)
+    if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
+    return article
+  }
+
   router.get(
     '/articles/:slug',
-    serve(async (ctx, req) => {
-      const { locale } = parseArticleQuery(req.query)
-      const slug = parseSlug(String(req.params.slug))
-      const article = await findArticleBySlug({ ...ctx, locale }, slug)
-      if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
-      return jsonRendered(200, articleResponse(article, settings.publisherName))
-    }),
+    serve(async (ctx, req) =>
+      jsonRendered(200, articleResponse(await storyFor(ctx, req), settings.publisherName)),
+    ),
   )
 
   router.get(
     '/articles/:slug/ninjs',
-    serve(async (ctx, req) => {
-      const { locale } = parseArticleQuery(req.query)
-      const slug = parseSlug(String(req.params.slug))
-      const article = await findArticleBySlug({ ...ctx, locale }, slug)
-      if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
-      const item = ninjs(article, { trusted: ctx.reader.audience === 'embargoed' })
-      return jsonRendered(200, item)
-    }),
+    serve(async (ctx, req) =>
+      jsonRendered(
+        200,
+        ninjs(await storyFor(ctx, req), { trusted: ctx.reader.audience === 'embargoed' }),
+      ),
+    ),
   )
 
   const feed = (

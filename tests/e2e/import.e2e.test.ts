@@ -1,51 +1,27 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium } from 'playwright-core'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ensureAdminBuild } from '../../scripts/adminBuild'
-import { freePort, spawnServer } from '../helpers/process'
-import type { ServerProcess } from '../helpers/process'
-import { CHROMIUM_PATH } from './chromium'
+import { openAdmin } from './harness'
+import type { AdminSession } from './harness'
 
-let server: ServerProcess
-let browser: Browser
-let page: Page
-let base: string
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-e2e-import-'))
 const release = fs.readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/releases/01-cadillac-demo.txt'),
   'utf8',
 )
 
+let session: AdminSession
+let page: Page
+let base: string
+
 beforeAll(async () => {
-  ensureAdminBuild()
-  const port = await freePort()
-  base = `http://localhost:${port}`
-  server = spawnServer({
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URI: `file:${dir}/cms.db`,
-    MEDIA_DIR: `${dir}/media`,
-    JOBS_AUTORUN: 'false',
-    SEED_DEMO: 'true',
-    COOKIE_SECURE: 'false',
-  })
-  await server.waitFor(/ready at http/, 120_000)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  })
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  session = await openAdmin({ SEED_DEMO: 'true', COOKIE_SECURE: 'false' })
+  ;({ page, base } = session)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  server?.child.kill('SIGTERM')
-  await server?.exited
-  fs.rmSync(dir, { recursive: true, force: true })
+  await session?.stop()
 })
 
 describe('importing a press release in the admin', () => {
