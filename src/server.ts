@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { env } from './config/env'
 import { closeDatabase } from './db/close'
-import { listenForChanges } from './delivery/freshness'
+import { listenForChanges, watchMongoChanges } from './delivery/freshness'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
@@ -55,11 +55,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to another instance.
   if (settings.jobsAutorun) await getPayload({ config, cron: true })
 
-  // Other instances' changes reach this one's delivery cache through PostgreSQL LISTEN/NOTIFY.
+  // Other instances' changes reach this one's delivery cache through PostgreSQL LISTEN/NOTIFY
+  // or a MongoDB change stream.
   const listener =
     settings.database.kind === 'postgres'
       ? listenForChanges(payload, settings.database.uri)
-      : undefined
+      : settings.database.kind === 'mongodb'
+        ? watchMongoChanges(payload)
+        : undefined
 
   const dev = settings.nodeEnv === 'development'
   const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined

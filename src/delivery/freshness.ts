@@ -17,8 +17,9 @@ import type {
  * Across instances on one PostgreSQL database, a change is announced with NOTIFY, sent on the
  * writing transaction's own connection: PostgreSQL delivers it only when that transaction
  * commits (never for a rollback), to every instance LISTENing, in well under a second. It needs
- * nothing but the database already in use. SQLite is one process by design; MongoDB instances
- * share nothing here yet (see README, "Caching").
+ * nothing but the database already in use. On MongoDB the same role is played by a change stream
+ * on the database, which reports only committed writes (it needs a replica set, which the
+ * docker-compose deployment runs). SQLite is one process by design.
  */
 export const CHANNEL = 'paddock_delivery'
 
@@ -173,6 +174,60 @@ export function listenForChanges(
       stopped = true
       clearTimeout(retry)
       await client?.end().catch(() => undefined)
+    },
+  }
+}
+
+interface MongoConnection {
+  watch: (
+    pipeline: unknown[],
+    options?: Record<string, unknown>,
+  ) => {
+    on: (event: string, listener: (value: unknown) => void) => unknown
+    close: () => Promise<void>
+  }
+}
+
+/**
+ * Follows other instances' (and its own) committed writes through a MongoDB change stream on the
+ * whole database. Without a replica set MongoDB refuses change streams: then the instance logs
+ * that other instances' changes will not reach its cache, and keeps serving its own correctly.
+ */
+export function watchMongoChanges(payload: Payload): { stop: () => Promise<void> } {
+  const connection = (payload.db as unknown as { connection?: MongoConnection }).connection
+  let stream: ReturnType<MongoConnection['watch']> | undefined
+  let stopped = false
+  let retry: NodeJS.Timeout | undefined
+  const open = () => {
+    if (stopped || !connection) return
+    try {
+      stream = connection.watch([], { batchSize: 100 })
+    } catch (error) {
+      payload.logger.warn({ err: error, msg: 'delivery cache cannot watch MongoDB for changes' })
+      return
+    }
+    stream.on('change', (change) => {
+      const collection = (change as { ns?: { coll?: string } }).ns?.coll ?? ''
+      // Payload names each MongoDB collection after its slug, pluralized by mongoose ("payload-kvs").
+      const ignored = [...IGNORED].some((slug) => collection === slug || collection === `${slug}s`)
+      if (!ignored) freshness.bump()
+    })
+    stream.on('error', (error) => {
+      payload.logger.warn({
+        err: error,
+        msg: 'delivery cache lost its MongoDB change stream (a replica set is needed); retrying',
+      })
+      freshness.bump()
+      void stream?.close().catch(() => undefined)
+      if (!stopped) retry = setTimeout(open, 5000)
+    })
+  }
+  open()
+  return {
+    stop: async () => {
+      stopped = true
+      clearTimeout(retry)
+      await stream?.close().catch(() => undefined)
     },
   }
 }

@@ -17,8 +17,10 @@ const unique = () => `${Date.now().toString(36)}${randomBytes(3).toString('hex')
  * the server named by TEST_DATABASE_URI (postgres://… or mongodb://…). Payload's Postgres adapter
  * creates a missing database itself; MongoDB creates one on first write.
  */
-export function freshDatabase(dir: string): TestDatabase {
-  const base = process.env.TEST_DATABASE_URI?.trim()
+export function freshDatabase(
+  dir: string,
+  base = process.env.TEST_DATABASE_URI?.trim(),
+): TestDatabase {
   if (!base) {
     return { kind: 'sqlite', uri: `file:${path.join(dir, 'cms.db')}`, drop: async () => {} }
   }

@@ -1,25 +1,22 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freePort, spawnServer } from '../helpers/process'
 import type { ServerProcess } from '../helpers/process'
+import { freshDatabase } from '../helpers/testEnv'
 
 /**
- * Two app instances on one PostgreSQL database, as production runs them: a change made through
- * one must be served by the other within a second (PostgreSQL LISTEN/NOTIFY, src/delivery/freshness.ts).
- * Always on PostgreSQL, whatever TEST_DATABASE_URI says: this is PostgreSQL's mechanism.
+ * Two app instances on one database server, as production runs them: a change made through one
+ * must be served by the other within a second (src/delivery/freshness.ts: PostgreSQL
+ * LISTEN/NOTIFY, or a MongoDB change stream). On the server database the suite runs on; on
+ * PostgreSQL when the suite runs on SQLite, which is one process by design.
  */
-const base =
-  process.env.TEST_DATABASE_URI?.startsWith('postgres') === true
-    ? process.env.TEST_DATABASE_URI
-    : 'postgres://postgres@127.0.0.1:5432/test'
-const name = `cms_test_instances_${Date.now().toString(36)}${randomBytes(3).toString('hex')}`
-const uri = Object.assign(new URL(base), { pathname: `/${name}` }).toString()
+const databaseServer =
+  process.env.TEST_DATABASE_URI?.trim() || 'postgres://postgres@127.0.0.1:5432/test'
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-instances-'))
+const database = freshDatabase(tmp, databaseServer)
 const DEMO_SLUG = 'cadillac-clinches-first-gtp-title-at-petit-le-mans'
 
 let a: { process: ServerProcess; url: string }
@@ -28,10 +25,10 @@ let jwt: string
 
 async function start(seed: boolean) {
   const port = await freePort()
-  const server = spawnServer({
+  const child = spawnServer({
     NODE_ENV: 'test',
     PORT: String(port),
-    DATABASE_URI: uri,
+    DATABASE_URI: database.uri,
     MEDIA_DIR: path.join(tmp, 'media'),
     PAYLOAD_SECRET: 'instances-test-secret-0123456789abcdef',
     SEED_DEMO: String(seed),
@@ -39,8 +36,8 @@ async function start(seed: boolean) {
     SERVE_ADMIN: 'false',
     LOG_LEVEL: 'info',
   })
-  await server.waitFor(/ready at http:\/\/localhost:\d+/, 120_000)
-  return { process: server, url: `http://localhost:${port}` }
+  await child.waitFor(/ready at http:\/\/localhost:\d+/, 120_000)
+  return { process: child, url: `http://localhost:${port}` }
 }
 
 beforeAll(async () => {
@@ -60,12 +57,7 @@ afterAll(async () => {
     server?.process.child.kill('SIGTERM')
     await server?.process.exited
   }
-  const admin = new pg.Client({
-    connectionString: Object.assign(new URL(base), { pathname: '/postgres' }).toString(),
-  })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await admin.end()
+  await database.drop()
   fs.rmSync(tmp, { recursive: true, force: true })
 })
 
@@ -91,7 +83,7 @@ async function editThroughA(id: string, data: Record<string, unknown>) {
   expect(response.status).toBe(200)
 }
 
-describe('two instances on one PostgreSQL database', () => {
+describe(`two instances on one ${database.kind} database`, () => {
   it('a change made through one instance is served by the other within a second', async () => {
     const storyOnB = `${b.url}/content/v1/articles/${DEMO_SLUG}`
     const before = await (await fetch(storyOnB)).json()

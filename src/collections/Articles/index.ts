@@ -33,6 +33,10 @@ export const Articles: CollectionConfig = {
     group: 'Content',
   },
   defaultSort: '-publishedAt',
+  // Lists and feeds ask for published stories newest first: with this index the database walks
+  // them in order and stops at the page size. Without it SQLite sorted every row (with its
+  // localized body) first: 3 minutes for a page at 10,000 stories.
+  indexes: [{ fields: ['_status', 'publishedAt'] }],
   versions: { drafts: { autosave: { interval: 2000 }, schedulePublish: true }, maxPerDoc: 100 },
   endpoints: [
     createPreviewLink,

@@ -1,6 +1,7 @@
 import * as migration_20261127_223110_initial from './20261127_223110_initial';
 import * as migration_20261127_232213_webhooks_photo_keywords from './20261127_232213_webhooks_photo_keywords';
 import * as migration_20261127_233912_webhook_delivery_task from './20261127_233912_webhook_delivery_task';
+import * as migration_20261128_001607_articles_status_published_at from './20261128_001607_articles_status_published_at';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261127_233912_webhook_delivery_task.up,
     down: migration_20261127_233912_webhook_delivery_task.down,
-    name: '20261127_233912_webhook_delivery_task'
+    name: '20261127_233912_webhook_delivery_task',
+  },
+  {
+    up: migration_20261128_001607_articles_status_published_at.up,
+    down: migration_20261128_001607_articles_status_published_at.down,
+    name: '20261128_001607_articles_status_published_at'
   },
 ];

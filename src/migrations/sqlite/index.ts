@@ -1,5 +1,6 @@
 import * as migration_20261127_223106_initial from './20261127_223106_initial';
 import * as migration_20261127_232210_webhooks_photo_keywords from './20261127_232210_webhooks_photo_keywords';
+import * as migration_20261128_001603_articles_status_published_at from './20261128_001603_articles_status_published_at';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_232210_webhooks_photo_keywords.up,
     down: migration_20261127_232210_webhooks_photo_keywords.down,
-    name: '20261127_232210_webhooks_photo_keywords'
+    name: '20261127_232210_webhooks_photo_keywords',
+  },
+  {
+    up: migration_20261128_001603_articles_status_published_at.up,
+    down: migration_20261128_001603_articles_status_published_at.down,
+    name: '20261128_001603_articles_status_published_at'
   },
 ];
