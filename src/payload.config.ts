@@ -35,6 +35,7 @@ import { localization } from './localization'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 export default buildConfig({
   admin: {
@@ -95,6 +96,12 @@ export default buildConfig({
   logger: { options: { level: settings.logLevel } },
   secret: settings.payloadSecret,
   sharp: limitedSharp(settings.maxImagePixels),
+  // Multipart bodies (photo uploads, imported releases) are cut off, with a 413, past 50 MB.
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    abortOnLimit: true,
+    responseOnLimit: 'The file is larger than 50 MB, the most an upload may be',
+  },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
 })

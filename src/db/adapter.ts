@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Database, Env } from '../config/env'
+import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
@@ -28,12 +29,14 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
         busyTimeout: 5000,
         migrationDir: migrationDir('sqlite'),
         push,
+        afterSchemaInit: [indexParentsSqlite],
       })
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: database.uri, connectionTimeoutMillis: 5000 },
         migrationDir: migrationDir('postgres'),
         push,
+        afterSchemaInit: [indexParentsPostgres],
       })
     case 'mongodb':
       return mongooseAdapter({

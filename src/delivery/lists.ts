@@ -78,7 +78,13 @@ export interface ArticlePage {
 
 export async function listArticles(
   ctx: ModelContext,
-  options: { filters: ListFilters; limit: number; cursor?: Cursor },
+  options: {
+    filters: ListFilters
+    limit: number
+    cursor?: Cursor
+    /** Read and render the bodies (feeds); lists and sitemaps show no body and skip it. */
+    withBody?: boolean
+  },
 ): Promise<ArticlePage> {
   const where = await filterWhere(ctx, options.filters)
   if (options.cursor) where.push(after(options.cursor))
@@ -89,6 +95,7 @@ export async function listArticles(
     depth: 0,
     limit: options.limit + 1,
     pagination: false,
+    ...(options.withBody ? {} : { select: { body: false } }),
     ...readOptions(ctx),
   })
   const page = (docs as Article[]).slice(0, options.limit)

@@ -258,7 +258,7 @@ export async function deliverArticles(
   const add = (set: Set<string>, values: unknown) => ids(values).forEach((id) => set.add(id))
   for (const article of articles) {
     const body = bodyReferences(article.body)
-    add(wanted.photos, [article.heroPhoto, ...body.photos])
+    add(wanted.photos, [article.heroPhoto, ...body.photos, ...ids(article.photos)])
     add(wanted.quotes, body.quotes)
     add(wanted.results, [...ids(article.results), ...body.results])
     add(wanted.titles, [...ids(article.titles), ...body.titles])
@@ -334,6 +334,11 @@ export async function deliverArticles(
     for (const block of blocks)
       if (block.type === 'photo' && !shown.has(block.photo.id))
         shown.set(block.photo.id, block.photo)
+    // `photos` (kept by the collectPhotos hook) lists them too, for lists read without the body.
+    for (const id of ids(article.photos)) {
+      const shownPhoto = shown.has(id) ? undefined : photoOf(id)
+      if (shownPhoto) shown.set(id, shownPhoto)
+    }
     const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > Date.now()
     return {
       id: String(article.id),

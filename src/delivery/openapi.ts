@@ -380,6 +380,18 @@ export function openApiDocument(serverUrl: string) {
           responses: xml('application/xml', 'Google News sitemap'),
         },
       },
+      '/docs/json-feed-extension': {
+        get: {
+          operationId: 'jsonFeedExtensionDoc',
+          summary: 'What the _paddock JSON Feed extension carries',
+          responses: {
+            '200': {
+              description: 'HTML',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'openApi',

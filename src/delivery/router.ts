@@ -43,6 +43,19 @@ interface Build {
   (ctx: ModelContext, req: Request): Promise<Rendered>
 }
 
+const JSON_FEED_EXTENSION_DOC = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>The _paddock JSON Feed extension</title></head>
+<body>
+<h1>The <code>_paddock</code> JSON Feed extension</h1>
+<p>Each item of a Paddock CMS JSON Feed carries <code>_paddock.photos</code>: one object per photo
+the story shows, hero first, with <code>url</code> (the photo's large rendition),
+<code>creditLine</code> (print it with every use), <code>photographer</code>,
+<code>copyrightNotice</code> and <code>license</code> (a URL), each <code>null</code> when unknown.</p>
+<p>The same credits are in the RSS and Atom feeds as Media RSS (<code>media:credit</code>,
+<code>media:copyright</code>) and in the ninjs and JSON-LD of each story.</p>
+</body></html>
+`
+
 const NEWS_SITEMAP_WINDOW_MS = 2 * 24 * 60 * 60 * 1000
 
 /** What a feed's title says it is filtered by, e.g. "Paddock newsroom: series imsa, tag gtp". */
@@ -178,7 +191,10 @@ export function deliveryRouter(payload: Payload): Router {
       path,
       serve(async (ctx, req) => {
         const { locale, filters } = parseFeedQuery(req.query)
-        const { items } = await listArticles({ ...ctx, locale }, { filters, limit: FEED_SIZE })
+        const { items } = await listArticles(
+          { ...ctx, locale },
+          { filters, limit: FEED_SIZE, withBody: true },
+        )
         const context: FeedContext = {
           selfUrl: `${settings.serverUrl}${req.originalUrl}`,
           siteUrl: new URL(settings.storyUrl.replace('{slug}', '')).origin,
@@ -198,8 +214,18 @@ export function deliveryRouter(payload: Payload): Router {
   feed('/feeds/atom.xml', 'application/atom+xml; charset=utf-8', (items, context) =>
     atom(items, context, { publisherName: settings.publisherName }),
   )
+  const extensionAbout = `${settings.serverUrl}${DELIVERY_PREFIX}/docs/json-feed-extension`
   feed('/feeds/feed.json', 'application/feed+json; charset=utf-8', (items, context) =>
-    JSON.stringify(jsonFeed(items, context)),
+    JSON.stringify(jsonFeed(items, context, { extensionAbout })),
+  )
+
+  // JSON Feed asks every extension to name a page that explains it.
+  router.get(
+    '/docs/json-feed-extension',
+    serve(async (_ctx, req) => {
+      rejectUnknown(req.query, [])
+      return rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC)
+    }),
   )
 
   router.get(

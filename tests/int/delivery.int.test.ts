@@ -469,6 +469,10 @@ describe('feeds, sitemap and ninjs', () => {
     const item = body.items.find((i: any) => i.url.includes(DEMO_SLUG))
     expect(item._paddock.photos.length).toBeGreaterThan(0)
     expect(item._paddock.photos[0]).toMatchObject({ creditLine: expect.any(String) })
+    // SERVER_URL names port 3000; the test server listens elsewhere.
+    const about = await fetch(`${s.url}${new URL(item._paddock.about).pathname}`)
+    expect(about.status).toBe(200)
+    expect(await about.text()).toContain('creditLine')
     expect((await get('/feeds/feed.json?tag=nothing-tagged-so')).body.items).toEqual([])
     expect((await get('/feeds/rss.xml?limit=5')).status).toBe(400)
   })

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -276,6 +277,34 @@ describe('POST /api/articles/import-release', () => {
     expect(word.body.errors[0].message).toMatch(/word|docx/i)
     const huge = await post(text('Headline\n\n' + 'All work and no play. '.repeat(110_000)))
     expect(huge.status).toBe(413)
+    // The server answers 413 and stops reading while the body is still arriving, so the client
+    // must take the answer without finishing its upload (fetch would report the closed socket).
+    const tooBig = await new Promise<{ status: number; body: any }>((resolve, reject) => {
+      const boundary = 'paddock-oversize'
+      const request = http.request(`${s.url}/api/articles/import-release`, {
+        method: 'POST',
+        headers: {
+          authorization: `JWT ${tokens.editor}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      })
+      request.on('response', (response) => {
+        let text = ''
+        response.on('data', (chunk) => (text += chunk))
+        response.on('end', () => resolve({ status: response.statusCode!, body: JSON.parse(text) }))
+      })
+      request.on('error', (error) => {
+        // The server closing its side mid-upload is expected; its 413 still arrives.
+        const code = (error as NodeJS.ErrnoException).code
+        if (code !== 'EPIPE' && code !== 'ECONNRESET') reject(error)
+      })
+      request.write(
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="huge.txt"\r\ncontent-type: text/plain\r\n\r\n`,
+      )
+      request.end(Buffer.alloc(51 * 1024 * 1024, 'a'))
+    })
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.body.errors[0].message).toMatch(/limit/i)
     expect((await post('{not json')).status).toBe(400)
     expect((await post(JSON.stringify({ txt: 'wrong field' }))).body.errors[0].message).toMatch(
       /"text"/,

@@ -1,6 +1,7 @@
 import * as migration_20261127_223106_initial from './20261127_223106_initial';
 import * as migration_20261127_232210_webhooks_photo_keywords from './20261127_232210_webhooks_photo_keywords';
 import * as migration_20261128_001603_articles_status_published_at from './20261128_001603_articles_status_published_at';
+import * as migration_20261128_002739_locale_and_text_parent_indexes from './20261128_002739_locale_and_text_parent_indexes';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_001603_articles_status_published_at.up,
     down: migration_20261128_001603_articles_status_published_at.down,
-    name: '20261128_001603_articles_status_published_at'
+    name: '20261128_001603_articles_status_published_at',
+  },
+  {
+    up: migration_20261128_002739_locale_and_text_parent_indexes.up,
+    down: migration_20261128_002739_locale_and_text_parent_indexes.down,
+    name: '20261128_002739_locale_and_text_parent_indexes'
   },
 ];
