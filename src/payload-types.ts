@@ -207,6 +207,17 @@ export interface Article {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Photos a press release named that have not been uploaded: upload each with this caption and credit, place it in the body, then remove the row. Never shown to readers.
+   */
+  photosToAdd?:
+    | {
+        caption?: string | null;
+        credit?: string | null;
+        filename?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   series?: (number | Series)[] | null;
   season?: (number | null) | Season;
   event?: (number | null) | Event;
@@ -1015,6 +1026,14 @@ export interface ArticlesSelect<T extends boolean = true> {
   standfirst?: T;
   heroPhoto?: T;
   body?: T;
+  photosToAdd?:
+    | T
+    | {
+        caption?: T;
+        credit?: T;
+        filename?: T;
+        id?: T;
+      };
   series?: T;
   season?: T;
   event?: T;

@@ -230,8 +230,10 @@ export async function importRelease(
       undo.push({ collection: 'quotes', id: doc.id })
     }
 
-    // 4. The body, in the release's order.
+    // 4. The body, in the release's order. A slot without a file keeps its caption and credit on
+    // the draft (photosToAdd), so the credit is never lost on the way to the upload.
     const body: LexicalNode[] = []
+    const photosToAdd: { caption?: string; credit?: string; filename?: string }[] = []
     for (const item of understanding.body) {
       if (item.type === 'paragraph') body.push(paragraph(item.text))
       else if (item.type === 'heading') body.push(heading(item.text))
@@ -254,10 +256,16 @@ export async function importRelease(
               ...(slot?.caption ? { captionOverride: slot.caption } : {}),
             }),
           )
-        else
+        else {
+          photosToAdd.push({
+            caption: slot?.caption ?? undefined,
+            credit: slot?.credit ?? undefined,
+            filename: slot?.filename ?? undefined,
+          })
           notes.push(
-            `Photo slot ${item.slot}${slot?.filename ? ` (${slot.filename})` : ''} has no file: add the photo in the editor`,
+            `Photo slot ${item.slot}${slot?.filename ? ` (${slot.filename})` : ''} has no file: it is listed under "Photos to add" with its caption and credit`,
           )
+        }
       }
     }
 
@@ -299,6 +307,7 @@ export async function importRelease(
         teams: entity('teams'),
         manufacturers: entity('manufacturers'),
         drivers,
+        photosToAdd,
         _status: 'draft',
       } as never,
       draft: true,

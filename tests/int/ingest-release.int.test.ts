@@ -137,8 +137,8 @@ describe('POST /api/articles/import-release', () => {
     expect(body.created.quotes).toHaveLength(5)
     expect(body.matched.people).toHaveLength(5)
     expect(body.notes).toEqual([
-      'Photo slot 0 has no file: add the photo in the editor',
-      'Photo slot 1 has no file: add the photo in the editor',
+      'Photo slot 0 has no file: it is listed under "Photos to add" with its caption and credit',
+      'Photo slot 1 has no file: it is listed under "Photos to add" with its caption and credit',
     ])
     const article = await s.payload.findByID({
       collection: 'articles',
@@ -155,6 +155,14 @@ describe('POST /api/articles/import-release', () => {
       event: { name: expect.stringMatching(/Petit Le Mans/) },
       manufacturers: [expect.objectContaining({ name: 'Cadillac' })],
       createdBy: { id: users.editor!.id },
+      // The photos the release names but did not come with keep their captions and credits.
+      photosToAdd: [
+        { caption: expect.stringMatching(/^#31 Whelen/), credit: 'Art Fleischmann' },
+        {
+          caption: expect.stringMatching(/^#31 Whelen/),
+          credit: 'Michael L. Levitt / Motorsport Images',
+        },
+      ],
     })
     // Never published.
     expect(
@@ -166,6 +174,17 @@ describe('POST /api/articles/import-release', () => {
       ).totalDocs,
     ).toBe(0)
     expect(article.slug).toBe('cadillac-claims-first-gtp-titles-at-petit-le-mans')
+    // Staff's to-do list, not copy: readers never see it, even once the story is out.
+    await s.payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { _status: 'published' },
+    })
+    const publicCopy = await (await fetch(`${s.url}/api/articles/${article.id}`)).json()
+    expect(publicCopy.title).toBe('Cadillac claims first GTP titles at Petit Le Mans')
+    // Payload leaves an empty array where a field's rows are hidden.
+    expect(publicCopy.photosToAdd ?? []).toEqual([])
+    await s.payload.update({ collection: 'articles', id: article.id, data: { _status: 'draft' } })
     const children = (
       article.body as {
         root: {
@@ -250,7 +269,9 @@ describe('POST /api/articles/import-release', () => {
       article.body as { root: { children: { fields?: { blockType: string; photo?: unknown } }[] } }
     ).root.children
     expect(blocks[1]!.fields).toMatchObject({ blockType: 'photo', photo: stored.id })
-    expect(body.notes).toEqual(['Photo slot 1 has no file: add the photo in the editor'])
+    expect(body.notes).toEqual([
+      'Photo slot 1 has no file: it is listed under "Photos to add" with its caption and credit',
+    ])
   })
 
   it('answers bad input with a clear 4xx and writes nothing', async () => {

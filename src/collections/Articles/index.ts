@@ -2,6 +2,7 @@ import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
 import { draftWorkflowAccess } from '../../access/content'
+import { isStaffUser } from '../../access/roles'
 import { FactBlock } from '../../blocks/Fact/config'
 import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
@@ -75,6 +76,27 @@ export const Articles: CollectionConfig = {
                   BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock] }),
                 ],
               }),
+            },
+            {
+              name: 'photosToAdd',
+              label: 'Photos to add',
+              type: 'array',
+              access: { read: ({ req }) => isStaffUser(req.user) },
+              admin: {
+                description:
+                  'Photos a press release named that have not been uploaded: upload each with this caption and credit, place it in the body, then remove the row. Never shown to readers.',
+                condition: (data) => Boolean(data?.photosToAdd?.length),
+              },
+              fields: [
+                { name: 'caption', type: 'textarea' },
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'credit', type: 'text', admin: { width: '50%' } },
+                    { name: 'filename', type: 'text', admin: { width: '50%' } },
+                  ],
+                },
+              ],
             },
           ],
         },

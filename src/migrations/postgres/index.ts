@@ -3,6 +3,7 @@ import * as migration_20261127_232213_webhooks_photo_keywords from './20261127_2
 import * as migration_20261127_233912_webhook_delivery_task from './20261127_233912_webhook_delivery_task';
 import * as migration_20261128_001607_articles_status_published_at from './20261128_001607_articles_status_published_at';
 import * as migration_20261128_002742_locale_and_text_parent_indexes from './20261128_002742_locale_and_text_parent_indexes';
+import * as migration_20261128_004537_article_photos_to_add from './20261128_004537_article_photos_to_add';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_002742_locale_and_text_parent_indexes.up,
     down: migration_20261128_002742_locale_and_text_parent_indexes.down,
-    name: '20261128_002742_locale_and_text_parent_indexes'
+    name: '20261128_002742_locale_and_text_parent_indexes',
+  },
+  {
+    up: migration_20261128_004537_article_photos_to_add.up,
+    down: migration_20261128_004537_article_photos_to_add.down,
+    name: '20261128_004537_article_photos_to_add'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261127_223106_initial from './20261127_223106_initial';
 import * as migration_20261127_232210_webhooks_photo_keywords from './20261127_232210_webhooks_photo_keywords';
 import * as migration_20261128_001603_articles_status_published_at from './20261128_001603_articles_status_published_at';
 import * as migration_20261128_002739_locale_and_text_parent_indexes from './20261128_002739_locale_and_text_parent_indexes';
+import * as migration_20261128_004534_article_photos_to_add from './20261128_004534_article_photos_to_add';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_002739_locale_and_text_parent_indexes.up,
     down: migration_20261128_002739_locale_and_text_parent_indexes.down,
-    name: '20261128_002739_locale_and_text_parent_indexes'
+    name: '20261128_002739_locale_and_text_parent_indexes',
+  },
+  {
+    up: migration_20261128_004534_article_photos_to_add.up,
+    down: migration_20261128_004534_article_photos_to_add.down,
+    name: '20261128_004534_article_photos_to_add'
   },
 ];
