@@ -108,6 +108,24 @@ export function deliveryRouter(payload: Payload): Router {
   const cache = new ResponseCache(undefined, settings.deliveryCache)
   const router = express.Router({ caseSensitive: true, strict: false })
 
+  // Published content may be read from any site's pages (a widget, a client-side list): any
+  // origin, GET only, no cookies. Keys in browsers are the site's own business.
+  router.use((req, res, next) => {
+    res.set({
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Expose-Headers': 'ETag',
+    })
+    if (req.method !== 'OPTIONS') return next()
+    res
+      .set({
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': 'Authorization, If-None-Match',
+        'Access-Control-Max-Age': '86400',
+      })
+      .status(204)
+      .end()
+  })
+
   const serve =
     (build: Build, maxAgeMs?: number) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {

@@ -193,6 +193,24 @@ describe('article by slug', () => {
     const trusted = await get(`/articles/${DEMO_SLUG}`, 'trusted')
     expect(trusted.headers.get('cache-control')).toBe('private, no-cache')
   })
+
+  it('may be read from any origin: CORS for GET, and a preflight for the API key header', async () => {
+    const { headers } = await get(`/articles/${DEMO_SLUG}`, 'anonymous', {
+      origin: 'https://www.team.example',
+    })
+    expect(headers.get('access-control-allow-origin')).toBe('*')
+    expect(headers.get('access-control-expose-headers')).toBe('ETag')
+    const preflight = await fetch(`${s.url}/content/v1/articles`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://www.team.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    })
+    expect(preflight.status).toBe(204)
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/)
+  })
 })
 
 describe('nothing unpublished or embargoed leaks', () => {
