@@ -7,6 +7,8 @@ export interface Rendered {
   contentType: string
   body: Buffer
   etag: string
+  /** The body gzipped, made on the first request that accepts it and kept with the entry. */
+  gzipped?: Buffer
 }
 
 interface Entry extends Rendered {

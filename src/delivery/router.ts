@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import express from 'express'
 import type { NextFunction, Request, Response, Router } from 'express'
 import type { Payload } from 'payload'
@@ -81,25 +82,41 @@ function cacheControl(reader: Reader, cdnMaxAge: number): string {
   return `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 2}`
 }
 
+/** Bodies smaller than this are sent as they are: gzip would save next to nothing. */
+const GZIP_MIN_BYTES = 1024
+
+/** A strong ETag names one representation: the gzipped bytes get their own. */
+const gzipEtag = (etag: string) => `${etag.slice(0, -1)}-gz"`
+
 function send(req: Request, res: Response, response: Rendered, reader: Reader): void {
   const settings = env()
+  const gzip = response.body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip'
+  const etag = gzip ? gzipEtag(response.etag) : response.etag
   res.set({
     'Content-Type': response.contentType,
-    ETag: response.etag,
+    ETag: etag,
     'Cache-Control':
       response.status < 400 ? cacheControl(reader, settings.cdnMaxAgeSeconds) : 'no-cache',
-    Vary: 'Authorization',
+    Vary: 'Authorization, Accept-Encoding',
   })
   const match = req.get('if-none-match')
   if (
     response.status === 200 &&
     match &&
-    match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === response.etag)
+    match.split(',').some((tag) => {
+      const candidate = tag.trim().replace(/^W\//, '')
+      return candidate === response.etag || candidate === gzipEtag(response.etag)
+    })
   ) {
     res.status(304).end()
     return
   }
-  res.status(response.status).send(response.body)
+  if (!gzip) {
+    res.status(response.status).send(response.body)
+    return
+  }
+  response.gzipped ??= gzipSync(response.body)
+  res.set('Content-Encoding', 'gzip').status(response.status).send(response.gzipped)
 }
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */

@@ -1,3 +1,5 @@
+import http from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import Parser from 'rss-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -192,6 +194,38 @@ describe('article by slug', () => {
     expect(again.status).toBe(304)
     const trusted = await get(`/articles/${DEMO_SLUG}`, 'trusted')
     expect(trusted.headers.get('cache-control')).toBe('private, no-cache')
+  })
+
+  it('gzips for clients that accept it, with an ETag of its own', async () => {
+    const plain = await fetch(`${s.url}/content/v1/articles/${DEMO_SLUG}`, {
+      headers: { 'accept-encoding': 'identity' },
+    })
+    const plainBody = Buffer.from(await plain.arrayBuffer())
+    const zipped = await new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>(
+      (resolve, reject) =>
+        http
+          .get(
+            `${s.url}/content/v1/articles/${DEMO_SLUG}`,
+            { headers: { 'accept-encoding': 'gzip' } },
+            (response) => {
+              const chunks: Buffer[] = []
+              response.on('data', (chunk) => chunks.push(chunk))
+              response.on('end', () =>
+                resolve({ headers: response.headers, body: Buffer.concat(chunks) }),
+              )
+            },
+          )
+          .on('error', reject),
+    )
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.body.length).toBeLessThan(plainBody.length / 2)
+    expect(gunzipSync(zipped.body).equals(plainBody)).toBe(true)
+    expect(zipped.headers.etag).not.toBe(plain.headers.get('etag'))
+    expect(zipped.headers.vary).toBe('Authorization, Accept-Encoding')
+    const revalidated = await get(`/articles/${DEMO_SLUG}`, 'anonymous', {
+      'if-none-match': zipped.headers.etag!,
+    })
+    expect(revalidated.status).toBe(304)
   })
 
   it('may be read from any origin: CORS for GET, and a preflight for the API key header', async () => {
