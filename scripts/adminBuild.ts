@@ -12,7 +12,8 @@ function newestSource(): number {
   let newest = 0
   const visit = (entry: string) => {
     const stat = fs.statSync(entry)
-    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
+    if (stat.isDirectory())
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child))
     else newest = Math.max(newest, stat.mtimeMs)
   }
   visit(path.join(root, 'src'))
@@ -23,8 +24,7 @@ function newestSource(): number {
 
 /** A build exists and no source has changed since it was made. */
 export const hasCurrentAdminBuild = (): boolean =>
-  hasAdminBuild() &&
-  fs.statSync(path.join(root, '.next', 'BUILD_ID')).mtimeMs >= newestSource()
+  hasAdminBuild() && fs.statSync(path.join(root, '.next', 'BUILD_ID')).mtimeMs >= newestSource()
 
 /**
  * Builds the admin UI with `next build` unless a build newer than every source exists (a stale

@@ -1,24 +1,41 @@
 /**
  * How well the press-release parser does on the fixtures, against their expected files:
- *   node --conditions=production --import tsx scripts/release-metrics.ts [iterations]
+ *   node --conditions=production --import tsx scripts/release-metrics.ts [--dir <folder>] [iterations]
+ * `--dir` defaults to the unit-test fixtures (tests/fixtures/releases). Another folder holds the same
+ * `NAME.ext` + `NAME.expected.json` pairs; its own `catalogue.json` is used when present, else the
+ * fixtures' catalogue.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { readRelease, understandRelease } from '../src/ingest/release'
-import type { ReleaseInput } from '../src/ingest/release'
+import type { Catalogue, ReleaseInput } from '../src/ingest/release'
 import {
-  catalogue,
-  expectedFor,
+  catalogue as fixturesCatalogue,
   FIXTURES,
-  fixtureNames,
   REFERENCE_DATE,
   shapeOf,
 } from '../tests/unit/release/fixtureShape'
+import type { ExpectedRelease } from '../tests/unit/release/fixtureShape'
 
-const iterations = Number(process.argv[2] ?? 200)
+const args = process.argv.slice(2)
+const dirAt = args.indexOf('--dir')
+if (dirAt !== -1 && !args[dirAt + 1]) throw new Error('--dir needs a folder')
+const dir = dirAt === -1 ? FIXTURES : path.resolve(args[dirAt + 1]!)
+const rest = dirAt === -1 ? args : args.filter((_, i) => i !== dirAt && i !== dirAt + 1)
+const iterations = Number(rest[0] ?? 200)
+
+const fixtureNames = readdirSync(dir)
+  .filter((f) => !f.endsWith('.json'))
+  .sort()
+const catalogue: Catalogue = existsSync(path.join(dir, 'catalogue.json'))
+  ? JSON.parse(readFileSync(path.join(dir, 'catalogue.json'), 'utf8'))
+  : fixturesCatalogue
+const expectedFor = (name: string): ExpectedRelease =>
+  JSON.parse(readFileSync(path.join(dir, `${name}.expected.json`), 'utf8'))
+
 const inputs: ReleaseInput[] = fixtureNames.map((name) => ({
-  data: readFileSync(path.join(FIXTURES, name)),
+  data: readFileSync(path.join(dir, name)),
   filename: name,
 }))
 

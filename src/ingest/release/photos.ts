@@ -5,7 +5,7 @@ const IMAGE_FILE =
 
 /** A credit keyword at the start of a line: "Photo by:", "Photo:", "Credit:", "Foto:", "©". */
 const CREDIT_LINE =
-  /^[([]?\s*(?:(?:photos?|pictures?|pics?|images?|fotos?|fotografie|photographie|bild(?:er)?|crédit(?:s)? photo|photo credits?|credits?)(?:\s+(?:by|von|di|de|par|:))?\s*[:：]\s*|(?:photos?|fotos?|images?) by\s+|©\s*|\(c\)\s*|copyright\s*:?\s*)/i
+  /^[([]?\s*(?:(?:photos?|photography|pictures?|pics?|images?|fotos?|fotografie|photographie|bild(?:er)?|crédit(?:s)? photo|photo credits?|credits?)(?:\s+(?:by|von|di|de|par|:))?\s*[:：]\s*|(?:photos?|fotos?|images?) by\s+|©\s*|\(c\)\s*|copyright\s*:?\s*)/i
 
 /** A credit in parentheses inside a caption: "(Photo: Jane Doe/Agency)". */
 const INLINE_CREDIT =
@@ -35,6 +35,9 @@ export function parseCredit(raw: string): Credit {
     .replace(/[\s.;]+$/, '')
     .trim()
   const paren = /^(.+?)\s*\(([^)]+)\)$/.exec(credit)
+  // "Penske Entertainment: Chris Owens": a colon names the owner first, then the photographer.
+  const owner = /^([^:/|,]+?):\s+([^:]+)$/.exec(credit)
+  if (owner) return { credit, photographer: owner[2]!, agency: owner[1]! }
   const parts = paren
     ? [paren[1]!, paren[2]!]
     : credit.split(/\s*(?:\/|\||,|\s[-–—]\s|\s+for\s+|\s+via\s+)\s*/).filter(Boolean)
@@ -59,10 +62,9 @@ export function parseCreditLine(line: string): CreditLine | null {
   if (text.length > 400) return null
   const lead = CREDIT_LINE.exec(text)
   if (lead) {
-    let value = text
-      .slice(lead[0].length)
-      .replace(/[)\]]\s*$/, '')
-      .trim()
+    let value = text.slice(lead[0].length).trim()
+    // Drop the bracket that closed "(Photo: …)", but not the one of "NAME (AGENCY)".
+    if (/[)\]]$/.test(value) && !/[([]/.test(value)) value = value.slice(0, -1).trim()
     const filename = IMAGE_FILE.exec(value)?.[1] ?? null
     if (filename)
       value = value.replace(filename, '').replace(/^[\s,;:()[\]-]+|[\s,;:()[\]-]+$/g, '')
@@ -115,6 +117,14 @@ export function isFileReference(line: string): boolean {
  * Whether a line can be a photo caption: short, not a quote, not a full paragraph of prose.
  * Agency captions are typically "#31 Team Car: Driver, Driver" or a one-sentence description.
  */
+/** "Pictured: Sims on the podium" → "Sims on the podium": the label is not part of the caption. */
+export function withoutCaptionLabel(line: string): string {
+  return line.replace(
+    /^(?:pictured|caption|bildunterschrift|didascalia|légende|pie de foto|onderschrift)\s*:\s*/i,
+    '',
+  )
+}
+
 export function looksLikeCaption(line: string): boolean {
   if (line.length > 300) return false
   if (/^["“„«‚‘»]/.test(line)) return false

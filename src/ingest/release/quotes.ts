@@ -231,20 +231,35 @@ const VERBS = [
   'añadió',
   'comentó',
   'explicó',
+  'señaló',
+  'aseguró',
+  'destacó',
+  'subrayó',
+  'indicó',
+  // Dutch
+  'zei',
+  'zegt',
+  'aldus',
+  'vertelde',
+  'vertelt',
+  'verklaarde',
+  'legde uit',
+  'benadrukte',
+  'reageerde',
 ].join('|')
 
 /** Italian and Spanish drop the subject: «…», ha aggiunto. → the last speaker. */
 const SUBJECTLESS = new RegExp(`^(?:${VERBS})\\s*[.!]?\\s*$`, 'iu')
 /** French inversion: « … », a-t-il ajouté / explique-t-elle / dit-il. */
 const FRENCH_INVERSION = /^(?:a-t-(?:il|elle)\s+\p{L}+|\p{L}+-t-(?:il|elle)|\p{L}+-(?:il|elle))\b/iu
-/** German "fügte NAME hinzu". */
-const GERMAN_SPLIT_VERB = /^fügte\s+(.+?)\s+hinzu\b/iu
+/** German "fügte NAME hinzu", Dutch "voegde NAME eraan toe". */
+const GERMAN_SPLIT_VERB = /^(?:fügte\s+(.+?)\s+hinzu|voegde\s+(.+?)\s+(?:eraan\s+|er\s+)?toe)\b/iu
 
 const PRONOUNS = new Set(
   'he she they him her er sie il elle lui lei egli ella él'.split(' ').map((p) => p.toLowerCase()),
 )
 /** "the Brazilian", "the team principal", "der Brite": someone named before, but not by name. */
-const ANAPHOR = /^(?:the|der|die|das|le|la|il|lo|el)\s+(?:[\p{L}\d-]+\s*){1,3}$/iu
+const ANAPHOR = /^(?:the|der|die|das|le|la|il|lo|el|de|het)\s+(?:[\p{L}\d-]+\s*){1,3}$/iu
 const ACCORDING_TO = /^(?:according to|secondo|laut|selon|según)\s+/iu
 /** Capitalised words that start a sentence but never a name. */
 const NOT_NAMES = new Set(
@@ -256,7 +271,7 @@ const NOT_NAMES = new Set(
 )
 /** Nouns that make the capitalised words before a name a title: "Team Principal", "Werksfahrer". */
 const ROLE_WORD =
-  /(principal|manager|president|director|chief|boss|head|driver|engineer|officer|ceo|cto|coo|chairman|chairwoman|owner|champion|spokesperson|spokesman|spokeswoman|fahrer|chef|leiter|präsident|direktor|pilot|pilota|pilote|ingenieur|sprecher|vorstand|responsabile|presidente|directeur|président)$/iu
+  /(principal|manager|president|director|chief|boss|head|driver|engineer|officer|ceo|cto|coo|chairman|chairwoman|owner|champion|spokesperson|spokesman|spokeswoman|fahrer|chef|leiter|präsident|direktor|pilot|pilota|pilote|ingenieur|sprecher|vorstand|responsabile|presidente|directeur|président|baas|coureur|rijder|voorzitter|woordvoerder|piloto|jefe|ingeniero|portavoz)$/iu
 const PARTICLES = /^(de|da|di|del|della|van|von|der|den|du|le|la|dos|das|ter|zu|bin|al|mc|st\.?)$/iu
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u
 
@@ -287,7 +302,7 @@ function firstSentenceEnd(text: string): number {
 }
 
 /** Start index of the last sentence of `text`. */
-function lastSentenceStart(text: string): number {
+export function lastSentenceStart(text: string): number {
   const re = /[.!?…](?=\s+\S)/g
   let start = 0
   let m: RegExpExecArray | null
@@ -363,12 +378,16 @@ export function parseSubject(phrase: string): Subject | null {
     }
   }
   head = head.trim()
-  if (ANAPHOR.test(head) && !nameRun(head.split(/\s+/).slice(1).join(' '))) {
+  const afterArticle = head.split(/\s+/).slice(1)
+  // "de Fransman", "der Brite": one capitalised noun after a lower-case article is a description
+  // (Dutch and German capitalise such nouns); "De Vries" with a capital article is a name.
+  const describes = /^\p{Ll}/u.test(head) && afterArticle.length === 1
+  if (ANAPHOR.test(head) && (describes || !nameRun(afterArticle.join(' ')))) {
     return { kind: 'anaphor', text: head }
   }
   // Trailing circumstance: "Derani after the race", "Sims at the finish".
   head = head.replace(
-    /\s+(?:after|following|at|in|on|during|when|as|from|to|nach|dopo|après|à|au|bei|während|durante|lors)\b.*$/iu,
+    /\s+(?:after|following|at|in|on|during|when|as|from|to|nach|dopo|après|à|au|bei|während|durante|lors|na|tijdens|bij|tras|después)\b.*$/iu,
     '',
   )
   const run = nameRun(head)
@@ -406,9 +425,12 @@ function nameRun(text: string): { name: string; prefix: string } | null {
   return { name, prefix: prefixTokens.join(' ') }
 }
 
+/** Articles a title may open with ("the", Spanish "el", Dutch "de"): never an organisation. */
+const ARTICLE = /^(?:the|a|an|il|la|le|lo|der|die|das|el|los|las|un|una|de|het|een)\s+/i
+
 /** "Cadillac driver" → organisation Cadillac, role Driver; "program manager" → role only. */
 function prefixRole(prefix: string): { role: string | null; organisation: string | null } {
-  const cleaned = prefix.replace(/^(?:the|a|an|il|la|le|der|die|das)\s+/i, '').trim()
+  const cleaned = prefix.replace(ARTICLE, '').trim()
   if (!cleaned) return { role: null, organisation: null }
   const m = /^((?:\p{Lu}[\p{L}&.-]*\s+)+)(\p{Ll}.*)$/u.exec(cleaned)
   if (
@@ -452,7 +474,7 @@ export function attributionAfter(text: string): { subject: Subject; length: numb
   }
   const german = GERMAN_SPLIT_VERB.exec(sentence)
   if (german) {
-    const subject = parseSubject(german[1]!)
+    const subject = parseSubject(german[1] ?? german[2]!)
     return subject ? { subject, length } : null
   }
   const so = /^(?:so|secondo|selon|según)\s+(.+)$/iu.exec(sentence)
@@ -477,6 +499,11 @@ const BEFORE_SUBJECT_VERB = new RegExp(
   `^(.+?)\\s+(?:${VERBS})(?:\\s+[\\p{Ll}][\\p{L}'’-]*){0,4}$`,
   'iu',
 )
+/**
+ * "that" between a speech verb and its quote (Spanish/French que, Italian che, Dutch dat). English
+ * "said that" is left out: there it mostly introduces a fragment woven into the prose.
+ */
+const REPORTED_THAT = /\s+(?:que|qu['’]|che|dat|dass)$/iu
 const BEFORE_VERB_SUBJECT = new RegExp(`^(?:${VERBS})\\s+(.+)$`, 'iu')
 
 /**
@@ -485,9 +512,23 @@ const BEFORE_VERB_SUBJECT = new RegExp(`^(?:${VERBS})\\s+(.+)$`, 'iu')
  * Returns the start index (within `text`) of the attribution.
  */
 export function attributionBefore(text: string): { subject: Subject; start: number } | null {
-  const trimmed = text.replace(/\s+$/, '')
+  let trimmed = text.replace(/\s+$/, '')
+  // Reported speech runs into the quote: "NAME señaló que «…»", "NAME ha detto che «…»".
+  const that = REPORTED_THAT.exec(trimmed)
+  if (that) trimmed = `${trimmed.slice(0, that.index)},`
   const endMark = /[:,–—-]$/.exec(trimmed)?.[0]
   if (!endMark) return null
+  if (that) {
+    const start = lastSentenceStart(trimmed)
+    const sentence = trimmed.slice(start, -1).trim()
+    const verbLast = BEFORE_SUBJECT_VERB.exec(sentence)
+    const subject = verbLast ? parseSubject(verbLast[1]!) : null
+    if (subject?.kind !== 'name') return null
+    return {
+      subject,
+      start: start + (trimmed.slice(start).length - trimmed.slice(start).trimStart().length),
+    }
+  }
   const start = lastSentenceStart(trimmed)
   const sentence = trimmed.slice(start, -1).trim()
   if (sentence === '') return null

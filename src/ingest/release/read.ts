@@ -209,6 +209,8 @@ const SKIPPED = new Set([
   'head',
   'svg',
   'object',
+  // Site menus come before the article's <h1> and would be read as its headline.
+  'nav',
 ])
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 const BLOCKS = new Set([
@@ -248,6 +250,8 @@ export function htmlToBlocks(html: string, fromMarkdown = false): ReleaseBlock[]
   let buffer = ''
   let headingDepth = 0
   let figure: { src?: string; alt: string; caption: string; inCaption: boolean } | null = null
+  /** Open <blockquote>s: where their blocks start and where their <cite> is, if any. */
+  const quotes: { start: number; cite: number | null }[] = []
 
   const flush = () => {
     const kind = headingDepth > 0 ? 'heading' : 'paragraph'
@@ -294,6 +298,17 @@ export function htmlToBlocks(html: string, fromMarkdown = false): ReleaseBlock[]
           headingDepth++
           return
         }
+        if (name === 'blockquote') {
+          flush()
+          quotes.push({ start: blocks.length, cite: null })
+          return
+        }
+        if (name === 'cite' && quotes.length > 0) {
+          // "— <cite>NAME</cite>" stays one line; a bare <cite> after the text is a line of its own.
+          if (/[\p{L}\p{N}]/u.test(buffer)) flush()
+          quotes[quotes.length - 1]!.cite ??= blocks.length
+          return
+        }
         if (BLOCKS.has(name)) flush()
       },
       ontext(text) {
@@ -324,6 +339,12 @@ export function htmlToBlocks(html: string, fromMarkdown = false): ReleaseBlock[]
           headingDepth = Math.max(0, headingDepth - 1)
           return
         }
+        if (name === 'blockquote') {
+          flush()
+          const quote = quotes.pop()
+          if (quote) markCitedQuote(blocks, quote.start, quote.cite)
+          return
+        }
         if (BLOCKS.has(name)) flush()
       },
     },
@@ -335,6 +356,23 @@ export function htmlToBlocks(html: string, fromMarkdown = false): ReleaseBlock[]
   return blocks
     .map((b) => ({ ...b, text: squash(normaliseText(b.text)) }))
     .filter((b) => b.kind === 'image' || b.text !== '')
+}
+
+/**
+ * A <blockquote> with a <cite> is a quotation by that markup alone, marks or no marks: its
+ * paragraphs get quotation marks when they have none, and the cite becomes an em-dash
+ * attribution line ("— NAME, role"), the way it reads on the page.
+ */
+function markCitedQuote(blocks: ReleaseBlock[], start: number, cite: number | null) {
+  if (cite === null || cite >= blocks.length) return
+  for (let i = start; i < cite; i++) {
+    const block = blocks[i]!
+    const text = squash(block.text)
+    if (block.kind !== 'paragraph' || text === '' || /["“”„«»‚‘’‹›]/.test(text)) continue
+    block.text = `“${text}”`
+  }
+  const line = squash(blocks[cite]!.text)
+  if (!/^[–—―-]/.test(line)) blocks[cite]!.text = `— ${line}`
 }
 
 /** Plain text: blank lines separate paragraphs; within a chunk, line breaks are judged one by one. */
@@ -365,6 +403,16 @@ function splitLines(chunk: string, softBreaksCount: boolean): string[] {
       .map((l) => l.replace(/[ \t]+/g, ' ').trim())
       .filter((l) => l !== '')
     const width = Math.max(0, ...lines.map((l) => l.length))
+    // A headline over its subheadline: a few capitalised lines with no closing punctuation at
+    // all. A hard-wrapped paragraph of prose ends its last line with a full stop.
+    const titleLines =
+      lines.length >= 2 &&
+      lines.length <= 3 &&
+      lines.every((l) => /^[\p{Lu}\d]/u.test(l) && l.length <= 160 && !/[.!?…:;,"”»]$/.test(l))
+    if (titleLines) {
+      out.push(...lines)
+      continue
+    }
     let current = ''
     for (const line of lines) {
       if (current === '') {

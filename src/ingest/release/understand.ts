@@ -1,9 +1,23 @@
 import { parseDateline } from './dateline'
 import { findEntities } from './entities'
-import { findImageFile, isFileReference, looksLikeCaption, parseCreditLine } from './photos'
-import type { ParagraphQuote } from './quotes'
-import { cleanQuoteText, OPENING_MARK, parseSubject, readParagraphQuotes } from './quotes'
+import {
+  findImageFile,
+  isFileReference,
+  looksLikeCaption,
+  parseCreditLine,
+  withoutCaptionLabel,
+} from './photos'
+import type { ParagraphQuote, Subject } from './quotes'
+import {
+  attributionBefore,
+  cleanQuoteText,
+  lastSentenceStart,
+  OPENING_MARK,
+  parseSubject,
+  readParagraphQuotes,
+} from './quotes'
 import { SpeakerRegistry } from './speakers'
+import { fold } from './text'
 import type {
   BodyItem,
   Catalogue,
@@ -17,6 +31,18 @@ import type {
 
 const BOILERPLATE =
   /^(?:(?:from|to|cc|sent|date|subject|reply-to|objet|betreff|oggetto):\s.*|for immediate release|immediate release|press release|news release|media release|media information|pressemitteilung|presseinformation|presse-information|comunicato stampa|communiqué de presse|nota de prensa|news)\s*[.:!]?$/iu
+/** A web page's copyright footer: "© 2023 Cadillac. All rights reserved." Not a photo credit. */
+const SITE_NOTICE = /^(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b.*\brights reserved\.?$/iu
+/** What kind of document this is, maybe beside who sends it: "FERRARI – PRESS RELEASE", "PERSBERICHT". */
+const RELEASE_KIND =
+  '(?:press|news|media)\\s+(?:release|information|statement)|race\\s+(?:report|preview)|qualifying\\s+report|persbericht|nieuwsbericht|nota\\s+de\\s+prensa|comunicado(?:\\s+de\\s+prensa)?|comunicato\\s+stampa|communiqué(?:\\s+de\\s+presse)?|pressemitteilung|presseinformation'
+const LABEL_LINE = new RegExp(
+  `^(?:[^.!?:]{1,60}\\s[–—|-]\\s)?(?:${RELEASE_KIND})(?:\\s[–—|-]\\s[^.!?:]{1,60})?$`,
+  'iu',
+)
+/** Words that make a capitalised run a team, company or event rather than a person. */
+const ORGANISATION_WORD =
+  /\b(?:racing|team|motorsports?|engineering|corse|media|series|championship|grand prix|raceway|circuit|automobiles?|performance|competition|group|gmbh|inc|ltd|llc)\b/i
 /** Where a release ends and its "About us" and media contacts begin. */
 const END_MARKER = /^(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:ends?|fine|ende|fin)\s*[-–—]*|\*{3,})$/iu
 const ABOUT =
@@ -36,6 +62,30 @@ function headlineLike(block: ReleaseBlock, max: number): boolean {
     !OPENING_MARK.test(t) &&
     t.split(/\s+/).length >= 2
   )
+}
+
+interface OwnLineAttribution {
+  subject: Subject
+  text: string
+  side: 'before' | 'after'
+}
+
+/**
+ * A short line that only introduces the quote below it: "Said NAME:", "NAME, ROLE:", "He added:".
+ * The whole line must be the attribution, so a paragraph that merely ends in a colon is not one.
+ */
+function attributionLine(line: string): Subject | null {
+  if (line.length > 160 || !/:\s*$/.test(line)) return null
+  const found = attributionBefore(line)
+  return found && found.start === 0 ? found.subject : null
+}
+
+/** A signature under a quote: "— NAME, role, organisation" (em or en dash, or a hyphen). */
+function signatureLine(line: string): Subject | null {
+  const m = /^[–—―-]\s*([^"“”„«»]{2,200})$/u.exec(line.trim())
+  if (!m) return null
+  const subject = parseSubject(m[1]!)
+  return subject?.kind === 'name' ? subject : null
 }
 
 interface RawQuote {
@@ -65,7 +115,10 @@ export function understandRelease(
   const end = blocks.findIndex(
     (b, i) =>
       i > 0 &&
-      (END_MARKER.test(b.text) || (b.kind !== 'image' && ABOUT.test(b.text) && b.text.length < 80)),
+      (END_MARKER.test(b.text) ||
+        (b.kind !== 'image' &&
+          (ABOUT.test(b.text) || SITE_NOTICE.test(b.text)) &&
+          b.text.length < 80)),
   )
   if (end !== -1) {
     const dropped = blocks.length - end
@@ -93,7 +146,7 @@ export function understandRelease(
   for (let i = 0; i < Math.min(blocks.length, 10); i++) {
     const block = blocks[i]!
     if (block.kind === 'image') continue
-    if (BOILERPLATE.test(block.text)) {
+    if (BOILERPLATE.test(block.text) || LABEL_LINE.test(block.text)) {
       consumed.add(i)
       continue
     }
@@ -184,7 +237,7 @@ export function understandRelease(
       consumed.add(i)
       addSlot(i - 1, {
         ...slotFields(credit),
-        caption: prev!.text,
+        caption: withoutCaptionLabel(prev!.text),
         filename: credit.filename ?? findImageFile(prev!.text),
       })
       attachFile(photoSlots.length - 1, [i - 2, i + 1])
@@ -215,6 +268,14 @@ export function understandRelease(
 
   // 4. Quotes, paragraph by paragraph, then speakers across the release.
   const raw: RawQuote[] = []
+  /** Attributions on a line of their own ("Said NAME:" above, "— NAME, role" below), by quote. */
+  const ownLine = new Map<number, OwnLineAttribution>()
+  const lineAt = (j: number) =>
+    usable(j) &&
+    blocks[j]!.kind === 'paragraph' &&
+    readParagraphQuotes(blocks[j]!.text).length === 0
+      ? blocks[j]!.text
+      : null
   let lastQuoteBlock: number | null = null
   for (let i = 0; i < blocks.length; i++) {
     if (!usable(i)) continue
@@ -231,6 +292,7 @@ export function understandRelease(
     const opensWithQuote =
       OPENING_MARK.test(block.text) && found[0]!.span.start === block.text.search(/\S/)
     const previousParagraphQuote = lastQuoteBlock !== null ? raw.length - 1 : null
+    const first = raw.length
     found.forEach((pq, k) => {
       raw.push({
         block: i,
@@ -240,20 +302,71 @@ export function understandRelease(
       })
     })
     lastQuoteBlock = i
+    const above = opensWithQuote && !found[0]!.attribution ? lineAt(i - 1) : null
+    const subjectAbove = above !== null ? attributionLine(above) : null
+    if (subjectAbove) {
+      ownLine.set(first, { subject: subjectAbove, text: above!, side: 'before' })
+      raw[first]!.continues = null
+      consumed.add(i - 1)
+    }
+    const last = found[found.length - 1]!
+    const closesParagraph = last.span.closed && block.text.slice(last.span.end).trim() === ''
+    const below = closesParagraph && !last.attribution ? lineAt(i + 1) : null
+    const subjectBelow = below !== null ? signatureLine(below) : null
+    if (subjectBelow) {
+      ownLine.set(raw.length - 1, { subject: subjectBelow, text: below!, side: 'after' })
+      consumed.add(i + 1)
+      // The signature closes the quotation: the next quote paragraph does not continue it.
+      lastQuoteBlock = null
+    }
   }
 
-  const mentioned = blocks.flatMap((b) =>
-    (
-      b.text.match(
-        /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu,
-      ) ?? []
-    ).flatMap((m) => {
-      // "Teamchef Bobby Rahal" → "Bobby Rahal": titles are not part of the name.
-      const subject = parseSubject(m)
-      return subject?.kind === 'name' && subject.name.includes(' ') ? [subject.name] : []
-    }),
-  )
+  const mentioned = blocks.flatMap((b) => fullNamesIn(b.text))
   const registry = new SpeakerRegistry(catalogue.people, mentioned)
+  /** The speaker an own-line attribution names; a signature goes to the first quote it signs. */
+  const lineSubject = new Map<number, Subject>()
+  for (const [n, line] of ownLine) {
+    let head = n
+    if (line.side === 'after') {
+      // A signature under several quote paragraphs signs them all, from the first one on.
+      while (raw[head]!.continues === head - 1 && !raw[head - 1]!.pq.attribution) head--
+    }
+    lineSubject.set(head, line.subject)
+  }
+  /** The quote's speaker is named after it: "A." "B," said X, or a quote running on unclosed. */
+  const attributedLater = (n: number) => {
+    const next = raw[n + 1]
+    return (
+      next !== undefined &&
+      (next.previousInParagraph === n || (next.continues === n && !raw[n]!.pq.span.closed))
+    )
+  }
+  /**
+   * The person the prose names just before a quote: "For NAME it was a first start. “…”", or
+   * "NAME drove the last stint." over a quote paragraph. The first full name of that sentence.
+   */
+  const namedJustBefore = (q: RawQuote): string | null => {
+    const text = blocks[q.block]!.text
+    const from = q.pq.side === 'before' ? q.pq.attribution!.start : q.pq.span.start
+    let before = text.slice(0, from)
+    if (before.trim() === '') {
+      const prev = lineAt(q.block - 1)
+      if (prev === null) return null
+      before = prev
+    }
+    const sentence = before.slice(lastSentenceStart(before.trimEnd()))
+    return fullNamesIn(sentence).find((name) => !isOrganisationName(name)) ?? null
+  }
+  const notPeople = [
+    ...catalogue.teams,
+    ...catalogue.manufacturers,
+    ...catalogue.series,
+    ...catalogue.events,
+    ...catalogue.circuits,
+  ].map((c) => fold(c.name))
+  /** "Meyer Shank Racing" looks like a full name too; a speaker is a person. */
+  const isOrganisationName = (name: string) =>
+    ORGANISATION_WORD.test(name) || notPeople.some((c) => c.includes(fold(name)))
   const assigned: {
     index: number | null
     confidence: UnderstoodQuote['confidence']
@@ -261,12 +374,20 @@ export function understandRelease(
   }[] = []
   let lastSpeaker: number | null = null
   for (const [n, q] of raw.entries()) {
-    const subject = q.pq.attribution?.subject
+    const subject = q.pq.attribution?.subject ?? lineSubject.get(n)
     let result: (typeof assigned)[number] = { index: null, confidence: 'ambiguous' }
     if (subject?.kind === 'name') {
       const m = registry.resolve(subject.name, subject.role, subject.organisation)
       result = { index: m.index, confidence: m.confidence, ...(m.note ? { note: m.note } : {}) }
       if (m.confidence === 'ambiguous' && m.note) warnings.push(m.note)
+    } else if (subject?.kind === 'anaphor' && namedJustBefore(q)) {
+      // "NAME was pleased. “…”, said the Frenchman": the man just named, not the last speaker.
+      const m = registry.resolve(namedJustBefore(q)!, null, null)
+      result = {
+        index: m.index,
+        confidence: 'likely',
+        note: `"${subject.text}" taken as ${registry.speakers[m.index]!.name}, named just before.`,
+      }
     } else if (subject) {
       if (lastSpeaker === null) {
         warnings.push(
@@ -297,6 +418,14 @@ export function understandRelease(
         confidence: 'likely',
         note: 'Continues the quote of the previous paragraph.',
       }
+    } else if (!attributedLater(n) && namedJustBefore(q)) {
+      // No attribution at all, right after a sentence about someone: most likely theirs.
+      const m = registry.resolve(namedJustBefore(q)!, null, null)
+      result = {
+        index: m.index,
+        confidence: 'likely',
+        note: `No attribution; taken as ${registry.speakers[m.index]!.name}, named just before.`,
+      }
     }
     assigned[n] = result
     if (result.index !== null) lastSpeaker = result.index
@@ -304,10 +433,7 @@ export function understandRelease(
   // Attribution that comes later: "A." "B," said X. — and a quote carried over paragraphs.
   for (let n = raw.length - 2; n >= 0; n--) {
     if (assigned[n]!.index !== null) continue
-    const next = raw[n + 1]!
-    const linked =
-      next.previousInParagraph === n || (next.continues === n && !raw[n]!.pq.span.closed)
-    if (linked && assigned[n + 1]!.index !== null) {
+    if (attributedLater(n) && assigned[n + 1]!.index !== null) {
       assigned[n] = {
         index: assigned[n + 1]!.index,
         confidence: 'likely',
@@ -364,7 +490,7 @@ export function understandRelease(
     body.push(
       ...paragraphWithQuotes(
         block.text,
-        inBlock.map((n) => ({ n, pq: raw[n]!.pq })),
+        inBlock.map((n) => ({ n, pq: raw[n]!.pq, line: ownLine.get(n) })),
       ),
     )
   }
@@ -397,6 +523,19 @@ export function understandRelease(
     entities,
     warnings,
   }
+}
+
+/** Full names written in `text`, titles left out ("Teamchef Bobby Rahal" → "Bobby Rahal"). */
+function fullNamesIn(text: string): string[] {
+  const runs =
+    text.match(
+      /\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:van|von|der|de|da|di|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3}/gu,
+    ) ?? []
+  return runs.flatMap((m) => {
+    // A capitalised sentence opener ("For Erik Lindqvist") is not part of the name.
+    const subject = parseSubject(m) ?? parseSubject(m.replace(/^\S+\s+/, ''))
+    return subject?.kind === 'name' && subject.name.includes(' ') ? [subject.name] : []
+  })
 }
 
 function slotFields(credit: NonNullable<ReturnType<typeof parseCreditLine>>) {
@@ -446,7 +585,7 @@ function isEmbedded(paragraph: string, pq: ParagraphQuote): boolean {
 /** Splits a paragraph into prose and quote items; the attribution text becomes the quote's lead. */
 function paragraphWithQuotes(
   text: string,
-  quotes: { n: number; pq: ParagraphQuote }[],
+  quotes: { n: number; pq: ParagraphQuote; line?: OwnLineAttribution | undefined }[],
 ): BodyItem[] {
   const items: BodyItem[] = []
   let cursor = 0
@@ -454,11 +593,11 @@ function paragraphWithQuotes(
     const piece = text.slice(from, to).trim()
     if (/[\p{L}\p{N}]/u.test(piece)) items.push({ type: 'paragraph', text: piece })
   }
-  for (const { n, pq } of quotes) {
+  for (const { n, pq, line } of quotes) {
     const a = pq.attribution
     const leadBefore = a && pq.side === 'before' ? a : null
     prose(cursor, leadBefore ? leadBefore.start : pq.span.start)
-    const leadParts: string[] = []
+    const leadParts: string[] = line ? [line.text] : []
     if (leadBefore) leadParts.push(text.slice(leadBefore.start, leadBefore.end).trim())
     cursor = pq.span.end
     if (a && pq.side === 'after') {
