@@ -213,12 +213,19 @@ export function watchMongoChanges(payload: Payload): { stop: () => Promise<void>
       if (!ignored) freshness.bump()
     })
     stream.on('error', (error) => {
-      payload.logger.warn({
-        err: error,
-        msg: 'delivery cache lost its MongoDB change stream (a replica set is needed); retrying',
-      })
       freshness.bump()
       void stream?.close().catch(() => undefined)
+      // A standalone server will never offer change streams: say so once, and stop asking.
+      if (/replica set|\$changeStream/i.test(String((error as Error)?.message))) {
+        payload.logger.warn(
+          "MongoDB is not a replica set: other instances' changes will not reach this delivery cache (run one instance, or a replica set)",
+        )
+        return
+      }
+      payload.logger.warn({
+        err: error,
+        msg: 'delivery cache lost its MongoDB change stream; retrying',
+      })
       if (!stopped) retry = setTimeout(open, 5000)
     })
   }
