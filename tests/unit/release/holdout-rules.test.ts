@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import { readRelease, understandRelease } from '../../../src/ingest/release'
-import type { Catalogue, ReleaseBlock, ReleaseUnderstanding } from '../../../src/ingest/release'
+import type { ReleaseUnderstanding } from '../../../src/ingest/release'
 import { parseCreditLine } from '../../../src/ingest/release/photos'
 import { htmlToBlocks, textToBlocks } from '../../../src/ingest/release/read'
-
-const REF = new Date('2023-12-31T00:00:00Z')
-const empty: Catalogue = {
-  people: [],
-  events: [],
-  circuits: [],
-  teams: [],
-  manufacturers: [],
-  series: [],
-  classes: [],
-  entries: [],
-}
-
-function understand(
-  paragraphs: string[],
-  catalogue: Partial<Catalogue> = {},
-): ReleaseUnderstanding {
-  const blocks: ReleaseBlock[] = paragraphs.map((text) => ({ kind: 'paragraph', text }))
-  return understandRelease(
-    { format: 'text', blocks },
-    { ...empty, ...catalogue },
-    { referenceDate: REF },
-  )
-}
+import { empty, REF, understand } from './understand'
 
 async function understandFile(data: string, filename: string): Promise<ReleaseUnderstanding> {
   return understandRelease(await readRelease({ data, filename }), empty, { referenceDate: REF })

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import { understandRelease } from '../../../src/ingest/release'
-import type { Catalogue, ReleaseBlock, ReleaseUnderstanding } from '../../../src/ingest/release'
+import type { Catalogue, ReleaseUnderstanding } from '../../../src/ingest/release'
 import { parseDateline } from '../../../src/ingest/release/dateline'
 import { parseCreditLine } from '../../../src/ingest/release/photos'
-
-const REF = new Date('2023-12-31T00:00:00Z')
-const empty: Catalogue = {
-  people: [],
-  events: [],
-  circuits: [],
-  teams: [],
-  manufacturers: [],
-  series: [],
-  classes: [],
-  entries: [],
-}
-
-function understand(
-  paragraphs: string[],
-  catalogue: Partial<Catalogue> = {},
-): ReleaseUnderstanding {
-  const blocks: ReleaseBlock[] = paragraphs.map((text) => ({ kind: 'paragraph', text }))
-  return understandRelease(
-    { format: 'text', blocks },
-    { ...empty, ...catalogue },
-    { referenceDate: REF },
-  )
-}
+import { empty, REF, understand } from './understand'
 
 const who = (u: ReleaseUnderstanding) =>
   u.quotes.map((q) => ({
