@@ -1,14 +1,13 @@
-import { createHmac } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 import type { Payload, TypedUser } from 'payload'
 
 import { clientScopes } from '../access/roles'
+import { checkApiKey, findApiClient } from '../http/apiKeys'
 import type { ApiClient } from '../payload-types'
 import { freshness } from './freshness'
 import type { Reader } from './model'
 import { DeliveryError } from './query'
 
-const SCHEME = 'api-clients API-Key '
 const PUBLIC: Reader = { audience: 'public' }
 
 /** Key index → client, for a few seconds and never across a change to any client. */
@@ -27,35 +26,15 @@ export async function identifyReader(
   authorization: string | undefined,
 ): Promise<Reader> {
   if (!authorization) return PUBLIC
-  if (!authorization.startsWith(SCHEME))
-    throw new DeliveryError(
-      401,
-      'Authorization must be "api-clients API-Key <key>"',
-      'Authorization',
-    )
-  const key = authorization.slice(SCHEME.length).trim()
-  if (!/^[A-Za-z0-9_-]{16,128}$/.test(key))
-    throw new DeliveryError(401, 'The API key is malformed', 'Authorization')
-  const index = createHmac('sha256', payload.secret).update(key).digest('hex')
-  let cached = known.get(index)
-  if (!cached || cached.generation !== freshness.generation) {
-    const { docs } = await payload.find({
-      collection: 'api-clients',
-      where: { apiKeyIndex: { equals: index } },
-      depth: 0,
-      limit: 1,
-      pagination: false,
-      overrideAccess: true,
-    })
-    cached = {
-      client: (docs[0] as ApiClient | undefined) ?? null,
-      generation: freshness.generation,
-    }
-    known.set(index, cached)
-  }
-  const { client } = cached
-  if (!client) throw new DeliveryError(401, 'The API key is unknown', 'Authorization')
-  if (!client.enabled) throw new DeliveryError(401, 'The API key has been revoked', 'Authorization')
-  const user = { ...client, collection: 'api-clients' } as unknown as TypedUser
+  const check = await checkApiKey(payload, authorization, async (index) => {
+    const cached = known.get(index)
+    if (cached && cached.generation === freshness.generation) return cached.client
+    const generation = freshness.generation
+    const client = await findApiClient(payload, index)
+    known.set(index, { client, generation })
+    return client
+  })
+  if ('refusal' in check) throw new DeliveryError(401, check.refusal, 'Authorization')
+  const user = { ...check.client, collection: 'api-clients' } as unknown as TypedUser
   return { audience: clientScopes(user).includes('read_embargoed') ? 'embargoed' : 'public', user }
 }

@@ -2,13 +2,46 @@ import { createHmac } from 'node:crypto'
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-const SCHEME = 'api-clients API-Key '
+import type { ApiClient } from '../payload-types'
 
-const refuse = (res: Parameters<RequestHandler>[1], message: string) =>
-  res
-    .status(401)
-    .set('WWW-Authenticate', 'API-Key')
-    .json({ errors: [{ message }] })
+export const API_KEY_SCHEME = 'api-clients API-Key '
+
+/** Payload's own index of an API key (its API-key strategy looks keys up the same way). */
+export const apiKeyIndex = (payload: Payload, key: string): string =>
+  createHmac('sha256', payload.secret).update(key).digest('hex')
+
+export async function findApiClient(payload: Payload, index: string): Promise<ApiClient | null> {
+  const { docs } = await payload.find({
+    collection: 'api-clients',
+    where: { apiKeyIndex: { equals: index } },
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+  })
+  return (docs[0] as ApiClient | undefined) ?? null
+}
+
+export type ApiKeyCheck = { client: ApiClient } | { refusal: string }
+
+/**
+ * The client an `api-clients API-Key <key>` header names, or why it is refused: malformed,
+ * unknown or revoked. `find` looks the index up (callers may put a cache in front of it).
+ */
+export async function checkApiKey(
+  payload: Payload,
+  authorization: string,
+  find: (index: string) => Promise<ApiClient | null> = (index) => findApiClient(payload, index),
+): Promise<ApiKeyCheck> {
+  if (!authorization.startsWith(API_KEY_SCHEME))
+    return { refusal: 'Authorization must be "api-clients API-Key <key>"' }
+  const key = authorization.slice(API_KEY_SCHEME.length).trim()
+  if (!/^[A-Za-z0-9_-]{16,128}$/.test(key)) return { refusal: 'The API key is malformed' }
+  const client = await find(apiKeyIndex(payload, key))
+  if (!client) return { refusal: 'The API key is unknown' }
+  if (!client.enabled) return { refusal: 'The API key has been revoked' }
+  return { client }
+}
 
 /**
  * Payload would treat a request with an unknown or disabled key as anonymous; a downstream site
@@ -20,23 +53,13 @@ export const rejectBadApiKeys =
   async (req, res, next) => {
     const header = req.get('authorization')
     if (!header || !header.startsWith('api-clients ')) return next()
-    if (!header.startsWith(SCHEME))
-      return refuse(res, 'Authorization must be "api-clients API-Key <key>"')
-    const key = header.slice(SCHEME.length).trim()
-    if (!/^[A-Za-z0-9_-]{16,128}$/.test(key)) return refuse(res, 'The API key is malformed')
     try {
-      const index = createHmac('sha256', payload.secret).update(key).digest('hex')
-      const { docs } = await payload.find({
-        collection: 'api-clients',
-        where: { apiKeyIndex: { equals: index } },
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-      })
-      const client = docs[0]
-      if (!client) return refuse(res, 'The API key is unknown')
-      if (!client.enabled) return refuse(res, 'The API key has been revoked')
-      next()
+      const check = await checkApiKey(payload, header)
+      if ('client' in check) return next()
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'API-Key')
+        .json({ errors: [{ message: check.refusal }] })
     } catch (error) {
       next(error)
     }
