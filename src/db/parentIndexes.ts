@@ -14,32 +14,35 @@ import type { SQLiteSchemaHook } from '@payloadcms/db-sqlite'
 const parentColumn = (tableName: string): string | undefined =>
   tableName.endsWith('_locales') ? '_parentID' : tableName.endsWith('_texts') ? 'parent' : undefined
 
-export const indexParentsSqlite: SQLiteSchemaHook = ({ schema, extendTable }) => {
-  for (const [name, table] of Object.entries(schema.tables)) {
-    const column = parentColumn(name)
-    if (!column) continue
-    extendTable({
-      table,
-      extraConfig: (self) => ({
-        [`${name}_parent_lookup`]: sqliteIndex(`${name}_parent_lookup_idx`).on(self[column]),
-      }),
-    })
-  }
-  return schema
+interface SchemaHookArgs<Schema extends { tables: Record<string, unknown> }> {
+  schema: Schema
+  extendTable: (args: {
+    table: never
+    extraConfig: (self: Record<string, never>) => object
+  }) => void
 }
+
+/** The same hook for each SQL dialect: only the index builder differs. */
+const indexParents =
+  (index: (name: string) => { on: (column: never) => unknown }) =>
+  <Schema extends { tables: Record<string, unknown> }>({
+    schema,
+    extendTable,
+  }: SchemaHookArgs<Schema>): Schema => {
+    for (const [name, table] of Object.entries(schema.tables)) {
+      const column = parentColumn(name)
+      if (!column) continue
+      extendTable({
+        table: table as never,
+        extraConfig: (self) => ({
+          [`${name}_parent_lookup`]: index(`${name}_parent_lookup_idx`).on(self[column]!),
+        }),
+      })
+    }
+    return schema
+  }
 
 type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
-export const indexParentsPostgres: PostgresSchemaHook = ({ schema, extendTable }) => {
-  for (const [name, table] of Object.entries(schema.tables)) {
-    const column = parentColumn(name)
-    if (!column) continue
-    extendTable({
-      table,
-      extraConfig: (self) => ({
-        [`${name}_parent_lookup`]: pgIndex(`${name}_parent_lookup_idx`).on(self[column]),
-      }),
-    })
-  }
-  return schema
-}
+export const indexParentsSqlite = indexParents(sqliteIndex as never) as unknown as SQLiteSchemaHook
+export const indexParentsPostgres = indexParents(pgIndex as never) as unknown as PostgresSchemaHook
