@@ -1,57 +1,38 @@
 import os from 'node:os'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { openAdmin } from './harness'
-import type { AdminSession } from './harness'
+import { createFirstUser, useAdmin } from './harness'
 
-let session: AdminSession
-let page: Page
-let base: string
-
-beforeAll(async () => {
-  session = await openAdmin()
-  ;({ page, base } = session)
-})
-
-afterAll(async () => {
-  await session?.stop()
-})
+const admin = useAdmin()
 
 describe('the admin UI', () => {
   it('asks for the first user on a fresh install, and makes them the administrator', async () => {
-    await page.goto(`${base}/admin`)
-    await page.waitForURL(/\/admin\/create-first-user/)
-    await page.fill('#field-email', 'chief@example.com')
-    await page.fill('#field-password', 'correct horse battery')
-    await page.fill('#field-confirm-password', 'correct horse battery')
-    await page.click('button[type=submit]')
-    await page.waitForURL(new RegExp(`${base}/admin/?$`))
-    const me = await page.evaluate(async () =>
+    await createFirstUser(admin)
+    const me = await admin.page.evaluate(async () =>
       (await fetch('/api/users/me', { credentials: 'include' })).json(),
     )
     expect(me.user).toMatchObject({ email: 'chief@example.com', roles: ['admin'] })
   })
 
   it('logs the editor out and back in', async () => {
-    await page.goto(`${base}/admin/logout`)
-    await page.waitForURL(/\/admin\/login/)
-    await page.fill('#field-email', 'chief@example.com')
-    await page.fill('#field-password', 'correct horse battery')
-    await page.click('button[type=submit]')
-    await page.waitForURL(new RegExp(`${base}/admin/?$`))
+    await admin.page.goto(`${admin.base}/admin/logout`)
+    await admin.page.waitForURL(/\/admin\/login/)
+    await admin.page.fill('#field-email', 'chief@example.com')
+    await admin.page.fill('#field-password', 'correct horse battery')
+    await admin.page.click('button[type=submit]')
+    await admin.page.waitForURL(new RegExp(`${admin.base}/admin/?$`))
   })
 
   it('opens the demo story with its photo credits and attributed quotes', async () => {
-    await page.goto(`${base}/admin/collections/articles`)
-    await page.getByText('Fourth at Petit Le Mans is enough').first().click()
-    await page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
+    await admin.page.goto(`${admin.base}/admin/collections/articles`)
+    await admin.page.getByText('Fourth at Petit Le Mans is enough').first().click()
+    await admin.page.waitForURL(/\/admin\/collections\/articles\/[^/]+$/)
     await expect
-      .poll(() => page.locator('#field-title').inputValue())
+      .poll(() => admin.page.locator('#field-title').inputValue())
       .toBe("Fourth at Petit Le Mans is enough: Cadillac's #31 crew are the first GTP champions")
 
-    const credits = page.locator('[data-photo-credit]')
+    const credits = admin.page.locator('[data-photo-credit]')
     await expect
       .poll(() => credits.allTextContents(), { timeout: 20_000 })
       .toEqual([
@@ -60,7 +41,7 @@ describe('the admin UI', () => {
         'Photo by: Michael L. Levitt / Motorsport Images',
       ])
 
-    const body = page.locator('.rich-text-lexical')
+    const body = admin.page.locator('.rich-text-lexical')
     for (const attribution of [
       '“It is a great honor to win the first GTP Manufacturers Award and the IMSA Endurance Cup” — John Roth, Vice president, Global Cadillac',
       '“It was an absurd race, as we expected, like a roller coaster.” — Alexander Sims, Driver, #31',
@@ -74,19 +55,19 @@ describe('the admin UI', () => {
         })
         .toBeGreaterThan(0)
     }
-    await page.screenshot({
+    await admin.page.screenshot({
       path: path.join(os.tmpdir(), 'paddock-e2e-article.png'),
       fullPage: true,
     })
   })
 
   it('keeps the session in a Secure, HttpOnly cookie in production', async () => {
-    const cookie = (await page.context().cookies()).find((c) => c.name === 'payload-token')
+    const cookie = (await admin.page.context().cookies()).find((c) => c.name === 'payload-token')
     expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' })
   })
 
   it('shows on the dashboard what will publish by itself: schedules and embargoes', async () => {
-    const made = await page.evaluate(async () => {
+    const made = await admin.page.evaluate(async () => {
       const post = async (path: string, body: unknown) =>
         (
           await fetch(path, {
@@ -114,8 +95,8 @@ describe('the admin UI', () => {
     })
     expect(made.embargoed).toBeDefined()
     expect(made.scheduled).toBeDefined()
-    await page.goto(`${base}/admin`)
-    const panel = page.locator('[data-scheduled-work]')
+    await admin.page.goto(`${admin.base}/admin`)
+    const panel = admin.page.locator('[data-scheduled-work]')
     await expect
       .poll(() => panel.innerText(), { timeout: 20_000 })
       .toMatch(/Embargo lifts\s+Le Mans entry list/)

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 import { ensureAdminBuild } from '../../scripts/adminBuild'
 import { freePort, spawnServer } from '../helpers/process'
@@ -49,4 +50,30 @@ export async function openAdmin(env: Record<string, string> = {}): Promise<Admin
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * The session for a test file: opened before its tests, closed after them. Its fields are
+ * filled in by the time the first test runs.
+ */
+export function useAdmin(env: Record<string, string> = {}): AdminSession {
+  const session = {} as AdminSession
+  beforeAll(async () => {
+    Object.assign(session, await openAdmin(env))
+  })
+  afterAll(async () => {
+    await session.stop?.()
+  })
+  return session
+}
+
+/** A fresh install asks for its first user: this one, who becomes the administrator. */
+export async function createFirstUser({ page, base }: AdminSession): Promise<void> {
+  await page.goto(`${base}/admin`)
+  await page.waitForURL(/\/admin\/create-first-user/)
+  await page.fill('#field-email', 'chief@example.com')
+  await page.fill('#field-password', 'correct horse battery')
+  await page.fill('#field-confirm-password', 'correct horse battery')
+  await page.click('button[type=submit]')
+  await page.waitForURL(new RegExp(`${base}/admin/?$`))
 }
