@@ -74,3 +74,35 @@ export async function freePort(): Promise<number> {
     server.on('error', reject)
   })
 }
+
+export interface ScriptRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * Runs a command-line script (`scripts/NAME.ts ARGS`) the way its npm script does, without a
+ * TTY, on this test file's database and media folder (the configuration prepareTestEnv set).
+ */
+export function runScript(script: string, args: string[]): Promise<ScriptRun> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SEED_DEMO: 'false',
+  }
+  for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
+    env[name] = process.env[name]
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], {
+      cwd: root,
+      env: env as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk))
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
+    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+  })
+}

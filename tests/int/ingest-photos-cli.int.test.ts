@@ -1,45 +1,22 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { NODE_ARGS } from '../../scripts/runtime'
 import { renderDemoPhoto } from '../../src/seed/photoFile'
 import { agencyIim, withIim } from '../fixtures/photos/iim'
-import { root } from '../helpers/process'
+import { runScript } from '../helpers/process'
 import { prepareTestEnv } from '../helpers/testEnv'
 import type { TestEnv } from '../helpers/testEnv'
 
 let t: TestEnv
 let photosDir: string
-const childEnv: Record<string, string> = {}
 
-/** Runs `npm run import:photos -- ARGS` the way npm does, without a TTY. */
-function importPhotos(...args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, 'scripts/import-photos.ts', ...args], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        ...childEnv,
-      } as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk))
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+/** `npm run import:photos -- ARGS` as its own process, on the test database. */
+const importPhotos = (...args: string[]) => runScript('scripts/import-photos.ts', args)
 
 beforeAll(async () => {
   t = prepareTestEnv({ NODE_ENV: 'production', LOG_LEVEL: 'warn' })
-  for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
-    childEnv[name] = process.env[name]!
-  childEnv.SEED_DEMO = 'false'
   photosDir = path.join(t.dir, 'incoming')
   fs.mkdirSync(path.join(photosDir, 'day2'), { recursive: true })
   const agency = (creator: string, caption: string) =>

@@ -1,40 +1,18 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { NODE_ARGS } from '../../scripts/runtime'
 import { createTestPayload } from '../helpers/payload'
 import type { TestPayload } from '../helpers/payload'
-import { root } from '../helpers/process'
+import { runScript } from '../helpers/process'
 
 let t: TestPayload
 const release = path.resolve(import.meta.dirname, '../fixtures/releases/01-cadillac-demo.txt')
 let empty: string
 let binary: string
 
-/** Runs `npm run import -- ARGS` as its own process, without a TTY, on the test database. */
-function runImport(...args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const env: Record<string, string | undefined> = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-    }
-    for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
-      env[name] = process.env[name]
-    env.SEED_DEMO = 'false'
-    const child = spawn(process.execPath, [...NODE_ARGS, 'scripts/import.ts', ...args], {
-      cwd: root,
-      env: env as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk))
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+/** `npm run import -- ARGS` as its own process, on the test database. */
+const runImport = (...args: string[]) => runScript('scripts/import.ts', args)
 
 const articles = async () => (await t.payload.count({ collection: 'articles' })).totalDocs
 
