@@ -12,7 +12,7 @@ import type {
   Result,
   Title,
 } from '../payload-types'
-import { bodyReferences, idOf } from '../collections/Articles/bodyReferences'
+import { bodyReferences, idOf, idsOf } from '../collections/Articles/bodyReferences'
 import { renderBody } from './render/body'
 import type {
   DeliveredArticle,
@@ -227,11 +227,6 @@ function event(doc: AnyDoc | undefined): DeliveredEvent | null {
   }
 }
 
-const ids = (values: unknown): string[] =>
-  (Array.isArray(values) ? values : values === null || values === undefined ? [] : [values])
-    .map(idOf)
-    .filter((id): id is string => !!id)
-
 /**
  * Turns stored articles (depth 0) into what readers get, resolving everything they show in one
  * query per collection for the whole batch, as the reader: a draft quote or an embargoed photo
@@ -255,14 +250,14 @@ export async function deliverArticles(
     teams: new Set<string>(),
     manufacturers: new Set<string>(),
   }
-  const add = (set: Set<string>, values: unknown) => ids(values).forEach((id) => set.add(id))
+  const add = (set: Set<string>, values: unknown) => idsOf(values).forEach((id) => set.add(id))
   for (const article of articles) {
     const body = bodyReferences(article.body)
-    add(wanted.photos, [article.heroPhoto, ...body.photos, ...ids(article.photos)])
+    add(wanted.photos, [article.heroPhoto, ...body.photos, ...idsOf(article.photos)])
     add(wanted.quotes, body.quotes)
-    add(wanted.results, [...ids(article.results), ...body.results])
-    add(wanted.titles, [...ids(article.titles), ...body.titles])
-    add(wanted.people, [...ids(article.authors), ...ids(article.drivers)])
+    add(wanted.results, [...idsOf(article.results), ...body.results])
+    add(wanted.titles, [...idsOf(article.titles), ...body.titles])
+    add(wanted.people, [...idsOf(article.authors), ...idsOf(article.drivers)])
     add(wanted.series, article.series)
     add(wanted.seasons, article.season)
     add(wanted.events, article.event)
@@ -316,7 +311,7 @@ export async function deliverArticles(
     return doc ? title(doc as unknown as Title) : undefined
   }
   const pick = <T>(map: Map<string, AnyDoc>, values: unknown, as: (doc: AnyDoc) => T | null): T[] =>
-    ids(values)
+    idsOf(values)
       .map((id) => map.get(id))
       .filter((doc): doc is AnyDoc => !!doc)
       .map(as)
@@ -335,7 +330,7 @@ export async function deliverArticles(
       if (block.type === 'photo' && !shown.has(block.photo.id))
         shown.set(block.photo.id, block.photo)
     // `photos` (kept by the collectPhotos hook) lists them too, for lists read without the body.
-    for (const id of ids(article.photos)) {
+    for (const id of idsOf(article.photos)) {
       const shownPhoto = shown.has(id) ? undefined : photoOf(id)
       if (shownPhoto) shown.set(id, shownPhoto)
     }

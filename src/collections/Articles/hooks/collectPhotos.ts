@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { photosOfStory } from '../photosInBody'
+import { photosOfStory } from '../bodyReferences'
 
 /**
  * Keeps `photos` (hidden) equal to the photos the story shows, so "which stories use this photo"

@@ -1,10 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { bodyReferences, idOf } from '../bodyReferences'
-
-const ids = (values: unknown): string[] =>
-  (Array.isArray(values) ? values : [values]).map(idOf).filter((id): id is string => !!id)
+import { bodyReferences, idsOf } from '../bodyReferences'
 
 /**
  * Quotes, results and titles are drafts until a story that shows them is published: a quote
@@ -16,10 +13,10 @@ const ids = (values: unknown): string[] =>
 export const publishWithStory: CollectionAfterChangeHook<Article> = async ({ doc, req }) => {
   if (doc._status !== 'published') return doc
   const body = bodyReferences(doc.body)
-  const wanted: [CollectionSlug, string[]][] = [
+  const wanted: [CollectionSlug, (number | string)[]][] = [
     ['quotes', body.quotes],
-    ['results', [...body.results, ...ids(doc.results)]],
-    ['titles', [...body.titles, ...ids(doc.titles)]],
+    ['results', [...body.results, ...idsOf(doc.results)]],
+    ['titles', [...body.titles, ...idsOf(doc.titles)]],
   ]
   for (const [collection, list] of wanted) {
     if (!list.length) continue
