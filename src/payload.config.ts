@@ -27,6 +27,7 @@ import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
+import { withPublicationState } from './collections/publicationState'
 import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
 import { limitedSharp } from './ingest/limitedSharp'
@@ -54,27 +55,29 @@ export default buildConfig({
     },
   },
   collections: withDeliveryInvalidation(
-    withSerializedWrites([
-      Articles,
-      Photos,
-      Photographers,
-      Quotes,
-      People,
-      Series,
-      Seasons,
-      Classes,
-      Events,
-      Circuits,
-      Teams,
-      Manufacturers,
-      Entries,
-      Results,
-      Titles,
-      Users,
-      ApiClients,
-      Webhooks,
-      WebhookDeliveries,
-    ]),
+    withPublicationState(
+      withSerializedWrites([
+        Articles,
+        Photos,
+        Photographers,
+        Quotes,
+        People,
+        Series,
+        Seasons,
+        Classes,
+        Events,
+        Circuits,
+        Teams,
+        Manufacturers,
+        Entries,
+        Results,
+        Titles,
+        Users,
+        ApiClients,
+        Webhooks,
+        WebhookDeliveries,
+      ]),
+    ),
   ),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,

@@ -8,6 +8,8 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { publicationStateBefore } from '../collections/publicationState'
+
 /**
  * When may a cached delivery response still be served? Every stored change to content bumps a
  * generation number, and a response is valid only for the generation it was built in. An embargo
@@ -111,7 +113,22 @@ async function announce(req: PayloadRequest): Promise<void> {
   await (session ?? db.drizzle)?.execute(sql`select pg_notify(${CHANNEL}, '')`)
 }
 
-export const invalidateDeliveryCache: CollectionAfterChangeHook = async ({ doc, req }) => {
+/**
+ * A save of a document nobody outside the newsroom can see (a new draft, its autosaves) leaves
+ * every response as it was: only changes to something published, or that publish or unpublish,
+ * invalidate. Without the state before the change (not recorded), it invalidates to be safe.
+ */
+export const invalidateDeliveryCache: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  operation,
+  req,
+}) => {
+  const drafts = typeof collection.versions === 'object' && collection.versions.drafts
+  if (drafts && doc._status !== 'published') {
+    const before = publicationStateBefore(req, operation, collection.slug, doc.id)
+    if (before !== undefined && !before?.published) return doc
+  }
   await announce(req)
   return doc
 }

@@ -1,17 +1,9 @@
 import { isDeepStrictEqual } from 'node:util'
 
+import type { PublicationState } from '../collections/publicationState'
 import type { WebhookEventType } from './eventTypes'
 
-/**
- * What readers could see of a story at one moment: whether its main (published) document is
- * published, and that document's content. With drafts, the main document changes only when a
- * story is published, republished or unpublished; a draft save or autosave writes a version only.
- */
-export interface PublicationState {
-  published: boolean
-  /** The stored main document; compared only when the story stays published. */
-  content?: Record<string, unknown>
-}
+export type { PublicationState }
 
 /** Fields every save rewrites without changing anything a reader sees. */
 const BOOKKEEPING = new Set(['updatedAt'])

@@ -1,48 +1,11 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  CollectionBeforeChangeHook,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { Article } from '../payload-types'
 import { articleEvents } from './articleEvents'
-import type { PublicationState } from './articleEvents'
+import { publicationStateBefore, readMainDocument } from '../collections/publicationState'
 import { queueWebhookDeliveries } from './dispatch'
 
 type ID = number | string
-
-/**
- * Payload hands afterChange the latest *version* as `previousDoc` (a draft, when one was saved
- * since the last publication) and the saved version as `doc` (a draft save of a published story
- * comes back with `_status: 'draft'` although readers still see the published one). Neither says
- * what readers saw, so the main document, which only publishing and unpublishing write, is read
- * from the database before the change and, when it matters, after it.
- */
-const statesBefore = new WeakMap<PayloadRequest, Map<string, PublicationState>>()
-
-async function readMainDocument(req: PayloadRequest, id: ID): Promise<PublicationState> {
-  const row = await req.payload.db.findOne<Record<string, unknown> & { id: ID }>({
-    collection: 'articles',
-    where: { id: { equals: id } },
-    locale: 'all',
-    req,
-  })
-  return { published: row?._status === 'published', content: row ?? undefined }
-}
-
-export const rememberPublishedState: CollectionBeforeChangeHook<Article> = async ({
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
-  if (operation !== 'update' || originalDoc?.id === undefined) return data
-  const states = statesBefore.get(req) ?? new Map<string, PublicationState>()
-  statesBefore.set(req, states)
-  states.set(String(originalDoc.id), await readMainDocument(req, originalDoc.id))
-  return data
-}
 
 /**
  * Payload's schedulePublish job publishes with a Local API update of its own, without passing its
@@ -74,16 +37,15 @@ export const notifyWebhooks: CollectionAfterChangeHook<Article> = async ({
   operation,
   req,
 }) => {
-  const before =
-    operation === 'create' ? null : (statesBefore.get(req)?.get(String(doc.id)) ?? null)
-  statesBefore.get(req)?.delete(String(doc.id))
+  // Recorded by rememberPublicationState (src/collections/publicationState.ts).
+  const before = publicationStateBefore(req, operation, 'articles', doc.id) ?? null
   // A saved version with status published means the main document was published with it.
   // Otherwise the main document changed only if it was published and this was an unpublish.
   if (doc._status !== 'published' && !before?.published) return doc
   const after =
     doc._status === 'published' && !before?.published
       ? { published: true }
-      : await readMainDocument(req, doc.id)
+      : await readMainDocument(req, 'articles', doc.id)
   const scheduled =
     after.published !== (before?.published ?? false) && (await isScheduledPublication(req, doc.id))
   for (const type of articleEvents(before, after, { scheduled }))

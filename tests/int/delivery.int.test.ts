@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '../../src/payload-types'
 import { createDeliveryClient } from '../../src/delivery/client'
+import { freshness } from '../../src/delivery/freshness'
 import { block, document, paragraph } from '../../src/seed/lexical'
 import { createCast } from '../helpers/actors'
 import type { Actor, Cast } from '../helpers/actors'
@@ -361,6 +362,23 @@ describe('every change a story shows is served on the next request', () => {
     expect((await get(`/articles/${DEMO_SLUG}`)).status).toBe(404)
     await s.payload.update({ collection: 'articles', id: demo.id, data: { _status: 'published' } })
     expect((await get(`/articles/${DEMO_SLUG}`)).status).toBe(200)
+  })
+})
+
+describe('what a change costs the cache', () => {
+  it('drafting a new story, autosaves included, keeps every cached response; publishing it does not', async () => {
+    const before = freshness.generation
+    const draft = await story({ _status: 'draft' })
+    await s.payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { title: 'Still drafting' },
+      draft: true,
+      autosave: true,
+    })
+    expect(freshness.generation).toBe(before)
+    await s.payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' } })
+    expect(freshness.generation).toBeGreaterThan(before)
   })
 })
 

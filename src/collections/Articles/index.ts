@@ -19,11 +19,7 @@ import { embargoPhotos } from './hooks/embargoPhotos'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
-import {
-  notifyWebhooks,
-  notifyWebhooksOfDeletion,
-  rememberPublishedState,
-} from '../../webhooks/articleHooks'
+import { notifyWebhooks, notifyWebhooksOfDeletion } from '../../webhooks/articleHooks'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -47,7 +43,7 @@ export const Articles: CollectionConfig = {
     importReleaseEndpoint,
   ],
   hooks: {
-    beforeChange: [stampPublishedAt, collectPhotos, rememberPublishedState],
+    beforeChange: [stampPublishedAt, collectPhotos],
     afterChange: [publishWithStory, embargoPhotos, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
