@@ -25,9 +25,28 @@ export class ForbiddenAddressError extends Error {
   }
 }
 
-/** The ipaddr.js range of an address ("unicast" for a public one), IPv4-mapped ones unwrapped. */
+/** IANA's global unicast block: every public IPv6 address is in it, nothing outside it is. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3')
+/**
+ * IPv4-compatible addresses (`::a.b.c.d`, RFC 4291 2.5.5.1, deprecated): ipaddr.js calls
+ * `::7f00:1` unicast, but some stacks route it to the IPv4 address it carries (127.0.0.1).
+ */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96')
+
+/**
+ * The ipaddr.js range of an address ("unicast" for a public one), IPv4-mapped ones unwrapped.
+ * An IPv6 address outside 2000::/3 is never "unicast" (site-local fec0::/10, NAT64 64:ff9b::/96
+ * and 64:ff9b:1::/48, IPv4-compatible ::/96, discard 100::/64...), whatever ipaddr.js calls it;
+ * inside it, ipaddr.js names the ranges that carry or reach another address (6to4, Teredo) or
+ * are not routed (documentation, ORCHID).
+ */
 export function addressRange(address: string): string {
-  return ipaddr.process(address).range()
+  const parsed = ipaddr.process(address)
+  const range = parsed.range()
+  if (parsed.kind() === 'ipv4' || range !== 'unicast') return range
+  if (parsed.match(IPV4_COMPATIBLE)) return 'ipv4Compatible'
+  if (!parsed.match(GLOBAL_UNICAST_V6)) return 'nonGlobal'
+  return range
 }
 
 export const isPublicAddress = (address: string): boolean => addressRange(address) === 'unicast'
