@@ -124,8 +124,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'it') | ('en' | 'it')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'feed-identity': FeedIdentity;
+  };
+  globalsSelect: {
+    'feed-identity': FeedIdentitySelect<false> | FeedIdentitySelect<true>;
+  };
   locale: 'en' | 'it';
   widgets: {
     collections: CollectionsWidget;
@@ -237,6 +241,10 @@ export interface Article {
    */
   generateSlug?: boolean | null;
   slug?: string | null;
+  /**
+   * Permanent identity in feeds, ninjs and webhooks. Never changes.
+   */
+  publicId?: string | null;
   /**
    * Set on first publication unless given.
    */
@@ -1047,6 +1055,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   seoDescription?: T;
   generateSlug?: T;
   slug?: T;
+  publicId?: T;
   publishedAt?: T;
   embargoUntil?: T;
   dateline?: T;
@@ -1473,6 +1482,30 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * Fixed at the first start from TAG_AUTHORITY and TAG_DATE, or the STORY_URL host and that day. Never changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-identity".
+ */
+export interface FeedIdentity {
+  id: number;
+  tagAuthority?: string | null;
+  tagDate?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-identity_select".
+ */
+export interface FeedIdentitySelect<T extends boolean = true> {
+  tagAuthority?: T;
+  tagDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

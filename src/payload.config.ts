@@ -33,6 +33,7 @@ import { deliverWebhook } from './jobs/deliverWebhook'
 import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
+import { FeedIdentity } from './globals/FeedIdentity'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -79,6 +80,7 @@ export default buildConfig({
       ]),
     ),
   ),
+  globals: [FeedIdentity],
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).

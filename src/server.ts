@@ -12,6 +12,7 @@ import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
 import { seedIfEmpty } from './seed/load'
+import { feedIdentity } from './delivery/feedIdentity'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -50,6 +51,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
   await migrateDatabase(payload)
+  // Fixed now, at the first start, before anything can mint a GUID from it.
+  await feedIdentity(payload, settings)
   if (settings.seedDemo) await seedIfEmpty(payload)
   // Express's Payload instance is the process's only one (Next reuses it through Payload's global
   // cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to another instance.

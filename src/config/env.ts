@@ -49,6 +49,15 @@ export interface Env {
   /** Images with more pixels than this are refused before sharp decodes them. */
   maxImagePixels: number
   webhooks: WebhookSettings
+  /** The tag: URI identity asked for at first start (src/delivery/feedIdentity.ts stores it). */
+  tagIdentity: TagIdentitySettings
+}
+
+export interface TagIdentitySettings {
+  /** TAG_AUTHORITY: a domain name or e-mail address the newsroom holds. */
+  authority?: string
+  /** TAG_DATE: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a day on which it held the authority. */
+  date?: string
 }
 
 export interface WebhookSettings {
@@ -243,6 +252,35 @@ export function parseWebhookSettings(source: Source): WebhookSettings {
   }
 }
 
+const DNS_NAME =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i
+const TAG_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/** RFC 4151 taggingEntity parts: an authority name and a date, both optional here. */
+export function parseTagIdentity(source: Source): TagIdentitySettings {
+  const authority = source.TAG_AUTHORITY?.trim().toLowerCase() || undefined
+  const date = source.TAG_DATE?.trim() || undefined
+  if (authority) {
+    const [local, domain, ...rest] = authority.split('@')
+    const valid =
+      domain === undefined
+        ? DNS_NAME.test(authority)
+        : !rest.length && /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+$/i.test(local!) && DNS_NAME.test(domain)
+    if (!valid)
+      throw new ConfigError(
+        `TAG_AUTHORITY must be a domain name or e-mail address the newsroom holds, e.g. news.example.org; got "${authority}"`,
+      )
+  }
+  if (date) {
+    const match = TAG_DATE.exec(date)
+    const iso = match && `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}`
+    const parsed = iso ? new Date(`${iso}T00:00:00Z`) : null
+    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
+      throw new ConfigError(`TAG_DATE must be YYYY, YYYY-MM or YYYY-MM-DD, got "${date}"`)
+  }
+  return { ...(authority ? { authority } : {}), ...(date ? { date } : {}) }
+}
+
 /** A pixel count: "100000000" or "100M" (megapixels). */
 export function parsePixels(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback
@@ -287,6 +325,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     deliveryCache: parseBoolean(source.DELIVERY_CACHE, 'DELIVERY_CACHE', true),
     webhooks: parseWebhookSettings(source),
     maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
+    tagIdentity: parseTagIdentity(source),
   }
 }
 

@@ -27,6 +27,9 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
         // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
         wal: true,
         busyTimeout: 5000,
+        // SQLite otherwise gives a deleted row's id (the highest) to the next row: a new story or
+        // photo would take over a deleted one's id, and with it every URL and reference built on it.
+        autoIncrement: true,
         migrationDir: migrationDir('sqlite'),
         push,
         afterSchemaInit: [indexParentsSqlite],

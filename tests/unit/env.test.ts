@@ -10,8 +10,10 @@ import {
   parseOrigins,
   parsePixels,
   parsePort,
+  parseTagIdentity,
   parseWebhookSettings,
 } from '../../src/config/env'
+import { proposedFeedIdentity } from '../../src/delivery/feedIdentity'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -216,5 +218,47 @@ describe('MAX_IMAGE_PIXELS', () => {
     expect(parseEnv(source, dir).maxImagePixels).toBe(100_000_000)
     expect(parseEnv({ ...source, MAX_IMAGE_PIXELS: '2M' }, dir).maxImagePixels).toBe(2_000_000)
     expect(() => parseEnv({ ...source, MAX_IMAGE_PIXELS: 'x' }, dir)).toThrow(/MAX_IMAGE_PIXELS/)
+  })
+})
+
+describe('TAG_AUTHORITY and TAG_DATE', () => {
+  it('read a domain or e-mail address and a YYYY, YYYY-MM or YYYY-MM-DD date', () => {
+    expect(parseTagIdentity({})).toEqual({})
+    expect(parseTagIdentity({ TAG_AUTHORITY: 'News.Example.org', TAG_DATE: '2024' })).toEqual({
+      authority: 'news.example.org',
+      date: '2024',
+    })
+    expect(parseTagIdentity({ TAG_AUTHORITY: 'desk@example.org', TAG_DATE: '2024-02-29' })).toEqual(
+      { authority: 'desk@example.org', date: '2024-02-29' },
+    )
+  })
+
+  it.each([
+    [{ TAG_AUTHORITY: 'https://news.example.org/' }, /TAG_AUTHORITY must be a domain name/],
+    [{ TAG_AUTHORITY: 'news example' }, /TAG_AUTHORITY/],
+    [{ TAG_DATE: '2023-02-29' }, /TAG_DATE must be YYYY, YYYY-MM or YYYY-MM-DD/],
+    [{ TAG_DATE: '24' }, /TAG_DATE/],
+  ])('stop start-up naming the variable for %j', (source, message) => {
+    expect(() => parseTagIdentity(source)).toThrow(ConfigError)
+    expect(() => parseTagIdentity(source)).toThrow(message)
+  })
+
+  it('default, at the first start, to the public site host and that day', () => {
+    const now = new Date('2026-12-02T10:00:00Z')
+    expect(
+      proposedFeedIdentity(
+        { storyUrl: 'https://www.example.com/news/{slug}', tagIdentity: {} },
+        now,
+      ),
+    ).toEqual({ tagAuthority: 'www.example.com', tagDate: '2026-12-02' })
+    expect(
+      proposedFeedIdentity(
+        {
+          storyUrl: 'https://www.example.com/news/{slug}',
+          tagIdentity: { authority: 'example.com', date: '2019' },
+        },
+        now,
+      ),
+    ).toEqual({ tagAuthority: 'example.com', tagDate: '2019' })
   })
 })

@@ -9,6 +9,7 @@ import { QuoteBlock } from '../../blocks/Quote/config'
 import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
+import { publicId } from '../../fields/publicId'
 import { slug } from '../../fields/slug'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { importReleaseEndpoint } from './endpoints/importRelease'
@@ -184,6 +185,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     slug('title'),
+    publicId(),
     {
       name: 'publishedAt',
       type: 'date',
