@@ -114,6 +114,7 @@ function photo(doc: Photo, serverUrl: string, captionOverride?: string | null): 
       width: doc.width ?? 0,
       height: doc.height ?? 0,
       mimeType: doc.mimeType ?? 'image/jpeg',
+      bytes: doc.filesize ?? null,
     },
   ]
   for (const name of PHOTO_SIZES) {
@@ -125,6 +126,7 @@ function photo(doc: Photo, serverUrl: string, captionOverride?: string | null): 
         width: size.width,
         height: size.height,
         mimeType: size.mimeType ?? doc.mimeType ?? 'image/jpeg',
+        bytes: size.filesize ?? null,
       })
   }
   const photographer = doc.photographer as Photographer | number | null | undefined
@@ -337,6 +339,9 @@ export async function deliverArticles(
     const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > Date.now()
     return {
       id: String(article.id),
+      // A MongoDB document stored before the field existed gets one on its next save; until then
+      // its ObjectId, which MongoDB never gives to another document, stands in.
+      publicId: article.publicId ?? String(article.id),
       slug: article.slug ?? String(article.id),
       locale: ctx.locale,
       url: ctx.storyUrl.replace('{slug}', encodeURIComponent(article.slug ?? String(article.id))),
@@ -345,7 +350,7 @@ export async function deliverArticles(
       seoDescription: article.seoDescription ?? null,
       dateline: article.dateline ?? null,
       publishedAt: article.publishedAt ?? article.createdAt,
-      updatedAt: article.updatedAt,
+      updatedAt: modifiedAt(article),
       embargoUntil: embargo && ctx.reader.audience === 'embargoed' ? article.embargoUntil! : null,
       authors: pick(people, article.authors, person),
       tags: article.tags ?? [],
@@ -367,6 +372,25 @@ export async function deliverArticles(
       },
     }
   })
+}
+
+/** Saves this soon after a document was stored are part of storing it (the seed, an import). */
+const STORING_MS = 60_000
+
+/**
+ * When readers last saw the story change: `updatedAt`, but never before its publication, and a
+ * story stored after its own publication date (the demo story, a backdated import) is not changed
+ * by being stored: its writes within a minute of its creation keep its publication date.
+ */
+export function modifiedAt(
+  article: Pick<Article, 'publishedAt' | 'createdAt' | 'updatedAt'>,
+): string {
+  const published = Date.parse(article.publishedAt ?? article.createdAt)
+  const created = Date.parse(article.createdAt)
+  const updated = Date.parse(article.updatedAt)
+  if (created > published && updated - created < STORING_MS)
+    return article.publishedAt ?? article.createdAt
+  return updated > published ? article.updatedAt : (article.publishedAt ?? article.createdAt)
 }
 
 /** Published and visible to this reader; access control adds the embargo rule. */

@@ -18,7 +18,15 @@ const object = (properties: Record<string, unknown>, optional: string[] = []) =>
 })
 
 const summaryProperties = {
-  id: str,
+  id: {
+    type: 'string',
+    description: 'Row id, for paging; name a story by publicId, its permanent identity.',
+  },
+  publicId: {
+    type: 'string',
+    format: 'uuid',
+    description: 'Permanent identity given at creation, never changed or reused.',
+  },
   slug: str,
   locale: str,
   url: { type: 'string', format: 'uri' },
@@ -54,6 +62,7 @@ const schemas = {
     width: { type: 'integer', minimum: 0 },
     height: { type: 'integer', minimum: 0 },
     mimeType: str,
+    bytes: { ...nullableInt, minimum: 0, description: 'Size of the file in bytes.' },
   }),
   Photo: object({
     id: str,

@@ -7,7 +7,9 @@ import { env } from '../config/env'
 import { ResponseCache, rendered } from './cache'
 import type { Rendered } from './cache'
 import { freshness } from './freshness'
-import { atom, jsonFeed, newsSitemap, ninjs, rss } from './formats'
+import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
+import type { TagOptions } from './formats'
+import { feedIdentity } from './feedIdentity'
 import { listArticles } from './lists'
 import { findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
@@ -30,8 +32,9 @@ export const DELIVERY_PREFIX = '/content/v1'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
+// HTML-safe, so that a site may paste a part (the jsonLd of a story) into a page as it is.
 export const jsonRendered = (status: number, value: unknown): Rendered =>
-  rendered(status, JSON_TYPE, JSON.stringify(value))
+  rendered(status, JSON_TYPE, htmlSafeJson(value))
 
 export const errorRendered = (error: DeliveryError): Rendered =>
   jsonRendered(error.status, {
@@ -212,7 +215,10 @@ export function deliveryRouter(payload: Payload): Router {
     serve(async (ctx, req) =>
       jsonRendered(
         200,
-        ninjs(await storyFor(ctx, req), { trusted: ctx.reader.audience === 'embargoed' }),
+        ninjs(await storyFor(ctx, req), {
+          trusted: ctx.reader.audience === 'embargoed',
+          ...(await feedIdentity(payload, settings)),
+        }),
       ),
     ),
   )
@@ -220,7 +226,7 @@ export function deliveryRouter(payload: Payload): Router {
   const feed = (
     path: string,
     contentType: string,
-    render: (items: DeliveredArticle[], context: FeedContext) => string,
+    render: (items: DeliveredArticle[], context: FeedContext, identity: TagOptions) => string,
   ) =>
     router.get(
       path,
@@ -240,18 +246,22 @@ export function deliveryRouter(payload: Payload): Router {
             items.length ? items[0]!.updatedAt : new Date().toISOString(),
           ),
         }
-        return rendered(200, contentType, render(items, context))
+        return rendered(
+          200,
+          contentType,
+          render(items, context, await feedIdentity(payload, settings)),
+        )
       }),
     )
-  feed('/feeds/rss.xml', 'application/rss+xml; charset=utf-8', (items, context) =>
-    rss(items, context),
+  feed('/feeds/rss.xml', 'application/rss+xml; charset=utf-8', (items, context, identity) =>
+    rss(items, context, identity),
   )
-  feed('/feeds/atom.xml', 'application/atom+xml; charset=utf-8', (items, context) =>
-    atom(items, context, { publisherName: settings.publisherName }),
+  feed('/feeds/atom.xml', 'application/atom+xml; charset=utf-8', (items, context, identity) =>
+    atom(items, context, { ...identity, publisherName: settings.publisherName }),
   )
   const extensionAbout = `${settings.serverUrl}${DELIVERY_PREFIX}/docs/json-feed-extension`
-  feed('/feeds/feed.json', 'application/feed+json; charset=utf-8', (items, context) =>
-    JSON.stringify(jsonFeed(items, context, { extensionAbout })),
+  feed('/feeds/feed.json', 'application/feed+json; charset=utf-8', (items, context, identity) =>
+    htmlSafeJson(jsonFeed(items, context, { ...identity, extensionAbout })),
   )
 
   // JSON Feed asks every extension to name a page that explains it.

@@ -18,6 +18,8 @@ export interface Rendition {
   width: number
   height: number
   mimeType: string
+  /** The stored file's size in bytes (RSS enclosures must state it); null when unknown. */
+  bytes: number | null
 }
 
 export interface DeliveredPhoto {
@@ -114,7 +116,13 @@ export interface DeliveredEvent extends Ref {
 }
 
 export interface DeliveredArticle {
+  /** The row id: for the delivery API's own paging; not an identity to keep (see publicId). */
   id: string
+  /**
+   * The story's permanent identity, a UUID given at creation and never changed or reused: what
+   * feed GUIDs, ninjs `uri`, JSON-LD `identifier` and webhooks name the story by.
+   */
+  publicId: string
   slug: string
   /** The locale this copy is in (fields missing in it fall back to `en`). */
   locale: string
@@ -125,6 +133,11 @@ export interface DeliveredArticle {
   seoDescription: string | null
   dateline: string | null
   publishedAt: string
+  /**
+   * The last change readers could see, never before `publishedAt`. A story stored after its own
+   * publication date (the demo, an imported release) counts as changed only by saves made after
+   * it was stored (see `modifiedAt` in model.ts), not by the loading itself.
+   */
   updatedAt: string
   /** Only in responses for clients with the read_embargoed scope, and only while it stands. */
   embargoUntil: string | null

@@ -59,9 +59,17 @@ export function renditions(file: string, width: number, height: number): Renditi
     width: w,
     height: h,
     mimeType: 'image/jpeg',
+    bytes: w * h,
   })
   return [
-    { name: 'original', url: `${base}.jpg`, width, height, mimeType: 'image/jpeg' },
+    {
+      name: 'original',
+      url: `${base}.jpg`,
+      width,
+      height,
+      mimeType: 'image/jpeg',
+      bytes: width * height * 2,
+    },
     sized('thumbnail', 400, 300),
     sized('card', 768, 432),
     sized('large', 1600, Math.round((1600 * height) / width)),
@@ -133,6 +141,12 @@ const petitLeMans = {
 }
 
 /** The demo story as the delivery model hands it over. */
+/** The demo story's permanent identity in these fixtures. */
+export const STORY_PUBLIC_ID = '0d6f4c7e-4b7a-4c55-9a51-3c0f1b2a9e10'
+
+/** A fixture publicId that follows a fixture's row id, so that both are unique together. */
+export const publicIdFor = (id: string) => `00000000-0000-4000-8000-${id.padStart(12, '0')}`
+
 export function cadillacStory(overrides: Partial<DeliveredArticle> = {}): DeliveredArticle {
   const hero = fleischmannPhoto()
   const second = levittPhoto()
@@ -171,6 +185,7 @@ export function cadillacStory(overrides: Partial<DeliveredArticle> = {}): Delive
   const paragraph = (text: string) => ({ type: 'paragraph' as const, html: text, text })
   return {
     id: '1',
+    publicId: STORY_PUBLIC_ID,
     slug: 'cadillac-wins-first-gtp-title',
     locale: 'en',
     url: `${SITE}/stories/cadillac-wins-first-gtp-title`,
@@ -226,6 +241,7 @@ export function trickyStory(): DeliveredArticle {
   })
   return cadillacStory({
     id: '2',
+    publicId: publicIdFor('2'),
     slug: 'tricky',
     url: `${SITE}/stories/tricky?x=1&y=2`,
     title: `Title: ${TRICKY}`,
@@ -244,6 +260,7 @@ export function storiesEveryHour(count: number, newest: string): DeliveredArticl
     const id = String(1000 + index)
     return cadillacStory({
       id,
+      publicId: publicIdFor(id),
       slug: `story-${id}`,
       url: `${SITE}/stories/story-${id}`,
       title: `Story ${id}`,

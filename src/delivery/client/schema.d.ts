@@ -177,6 +177,8 @@ export interface components {
             width: number;
             height: number;
             mimeType: string;
+            /** @description Size of the file in bytes. */
+            bytes: number | null;
         };
         Photo: {
             id: string;
@@ -306,7 +308,13 @@ export interface components {
             titles: components["schemas"]["Title"][];
         };
         ArticleSummary: {
+            /** @description Row id, for paging; name a story by publicId, its permanent identity. */
             id: string;
+            /**
+             * Format: uuid
+             * @description Permanent identity given at creation, never changed or reused.
+             */
+            publicId: string;
             slug: string;
             locale: string;
             /** Format: uri */
@@ -328,7 +336,13 @@ export interface components {
             championship: components["schemas"]["Championship"];
         };
         Article: {
+            /** @description Row id, for paging; name a story by publicId, its permanent identity. */
             id: string;
+            /**
+             * Format: uuid
+             * @description Permanent identity given at creation, never changed or reused.
+             */
+            publicId: string;
             slug: string;
             locale: string;
             /** Format: uri */

@@ -28,7 +28,9 @@ export function atom(
   root.ele('subtitle', { type: 'text' }).txt(feed.description)
   root.ele('updated').txt(rfc3339(feed.updatedAt))
   root.ele('link', { rel: 'self', type: 'application/atom+xml', href: feed.selfUrl })
-  root.ele('link', { rel: 'alternate', type: 'text/html', href: feed.siteUrl })
+  // No `type` on alternate links: STORY_URL may name HTML pages or, by default, the delivery API's
+  // JSON, and a wrong type is worse than none (RFC 4287 4.2.7.3 makes it advisory and optional).
+  root.ele('link', { rel: 'alternate', href: feed.siteUrl })
   root
     .ele('author')
     .ele('name')
@@ -42,7 +44,7 @@ export function atom(
     entry.ele('updated').txt(rfc3339(article.updatedAt))
     entry.ele('published').txt(rfc3339(article.publishedAt))
     for (const author of article.authors) entry.ele('author').ele('name').txt(author.name)
-    entry.ele('link', { rel: 'alternate', type: 'text/html', href: article.url })
+    entry.ele('link', { rel: 'alternate', href: article.url })
     const summary = summaryOf(article)
     if (summary) entry.ele('summary', { type: 'text' }).txt(summary)
     entry.ele('content', { type: 'html' }).txt(article.html)

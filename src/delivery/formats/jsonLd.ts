@@ -57,6 +57,8 @@ export function jsonLd(article: DeliveredArticle, options: JsonLdOptions): NewsA
     '@id': `${article.url}#article`,
     mainEntityOfPage: { '@type': 'WebPage', '@id': article.url },
     url: article.url,
+    // The permanent identity; `@id` stays the page's URL, which is what schema.org consumers join on.
+    identifier: article.publicId,
     headline: article.title,
     description: summaryOf(article) ?? undefined,
     datePublished: article.publishedAt,
@@ -119,16 +121,27 @@ function place(circuit: Circuit): Thing {
   })
 }
 
-/**
- * JSON-LD for a `<script type="application/ld+json">` element: `<` is escaped so that a `</script>`
- * inside a headline or caption cannot close the element (JSON parsers read `\u003c` as `<`).
- */
-export function jsonLdScriptContent(data: unknown): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
+const HTML_UNSAFE: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
 }
+
+/**
+ * JSON that can be pasted into HTML as it is, e.g. into `<script type="application/ld+json">`:
+ * `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, so that a `</script>` or `<!--`
+ * in a headline or caption cannot end the element, nor a line separator a JavaScript string. These
+ * characters only occur inside JSON strings, where an escape means the same character: the text
+ * stays valid JSON and parses back to the same value (Go's encoding/json does the same).
+ */
+export function htmlSafeJson(data: unknown): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (character) => HTML_UNSAFE[character]!)
+}
+
+/** The content of a `<script type="application/ld+json">` element. */
+export const jsonLdScriptContent = (data: unknown): string => htmlSafeJson(data)
 
 /** Drops undefined members so the document has no `"x": null` noise. */
 function compact<T extends Record<string, unknown>>(value: T): T {

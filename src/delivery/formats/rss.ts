@@ -1,6 +1,13 @@
 import type { DeliveredArticle, FeedContext } from '../types'
-import { appendMediaContent, NS, serialize, xmlDocument } from './xml'
-import { articleTagUri, categoriesOf, feedLanguage, rfc822, summaryOf } from './shared'
+import { appendMediaContent, appendThumbnail, NS, serialize, xmlDocument } from './xml'
+import {
+  articleTagUri,
+  categoriesOf,
+  feedLanguage,
+  feedRendition,
+  rfc822,
+  summaryOf,
+} from './shared'
 import type { TagOptions } from './shared'
 
 export interface FeedOptions extends TagOptions {
@@ -11,7 +18,9 @@ export interface FeedOptions extends TagOptions {
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) with Media RSS for photos and credits,
  * `atom:link rel="self"` as the RSS Advisory Board recommends, `dc:creator` for bylines (RSS's own
- * `author` must be an e-mail address) and the body in `content:encoded`.
+ * `author` must be an e-mail address) and the body in `content:encoded`. The hero photo is also
+ * the item's `enclosure` (one at most per item; its `length` in bytes is required) and its
+ * `media:thumbnail`, which is what most readers show as the item's picture.
  */
 export function rss(
   articles: DeliveredArticle[],
@@ -49,6 +58,10 @@ export function rss(
     item.ele('pubDate').txt(rfc822(article.publishedAt))
     for (const author of article.authors) item.ele('dc:creator').txt(author.name)
     for (const category of categoriesOf(article)) item.ele('category').txt(category)
+    const hero = article.heroPhoto && feedRendition(article.heroPhoto)
+    if (hero?.bytes)
+      item.ele('enclosure', { url: hero.url, length: String(hero.bytes), type: hero.mimeType })
+    if (article.heroPhoto) appendThumbnail(item, article.heroPhoto)
     for (const photo of article.photos) appendMediaContent(item, photo)
   }
   return serialize(document)

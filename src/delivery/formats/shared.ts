@@ -4,11 +4,12 @@ export type Circuit = NonNullable<DeliveredEvent['circuit']>
 
 /**
  * How stable identifiers are minted: RFC 4151 `tag:` URIs, `tag:<authority>,<date>:<specific>`.
- * The date is the day the authority (a domain) was held by the publisher; it must never change
- * once feeds are out, so it is configuration, not derived from an article.
+ * The date is the day the authority (a domain) was held by the publisher; neither may change once
+ * feeds are out, so the server passes the identity stored at its first start
+ * (src/delivery/feedIdentity.ts), never one derived from a URL that may change.
  */
 export interface TagOptions {
-  /** A domain the publisher holds. Default: the host of the article's (or feed's site) URL. */
+  /** A domain the publisher holds. Default (renderers called alone): the host of the URL. */
   tagAuthority?: string
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` on which the publisher held the authority. */
   tagDate?: string
@@ -24,13 +25,14 @@ export function tagUri(
 ): string {
   const authority = options.tagAuthority ?? new URL(fallbackUrl).hostname
   const date = options.tagDate ?? DEFAULT_TAG_DATE
-  // IDs are numbers or MongoDB hex; feed keys are URL paths. Either way only URI characters remain.
+  // UUIDs, row ids or MongoDB hex; feed keys are URL paths. Either way only URI characters remain.
   const specific = id.replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/')
   return `tag:${authority},${date}:paddock/${kind}/${specific}`
 }
 
+/** A story's GUID: its publicId, which is never reused, unlike a SQL row id. */
 export const articleTagUri = (article: DeliveredArticle, options?: TagOptions) =>
-  tagUri('articles', article.id, article.url, options)
+  tagUri('articles', article.publicId, article.url, options)
 
 export const photoTagUri = (photo: DeliveredPhoto, articleUrl: string, options?: TagOptions) =>
   tagUri('photos', photo.id, articleUrl, options)

@@ -25,6 +25,21 @@ export const xmlDocument = () =>
 export const serialize = (document: XMLBuilder) => document.end({ prettyPrint: true })
 
 /**
+ * `media:thumbnail` (Media RSS 1.5.1) at item level: the photo's `thumbnail` size, else the
+ * rendition feeds point at.
+ */
+export function appendThumbnail(parent: XMLBuilder, photo: DeliveredPhoto): void {
+  const rendition =
+    photo.renditions.find((candidate) => candidate.name === 'thumbnail') ?? feedRendition(photo)
+  if (!rendition) return
+  parent.ele('media:thumbnail', {
+    url: rendition.url,
+    width: String(rendition.width),
+    height: String(rendition.height),
+  })
+}
+
+/**
  * One `media:content` per photo (Media RSS 1.5.1, https://www.rssboard.org/media-rss), so that
  * readers that print pictures also get the credit they must print with them.
  * `media:credit` carries the credit line exactly as it must be printed ("Photo by: NAME / AGENCY"):
@@ -37,6 +52,7 @@ export function appendMediaContent(parent: XMLBuilder, photo: DeliveredPhoto): v
     url: rendition.url,
     medium: 'image',
     type: rendition.mimeType,
+    ...(rendition.bytes ? { fileSize: String(rendition.bytes) } : {}),
     width: String(rendition.width),
     height: String(rendition.height),
   })

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 
 import { atom } from '../../../src/delivery/formats/atom'
 import { rss } from '../../../src/delivery/formats/rss'
-import { cadillacStory, feedContext, TRICKY, trickyStory } from '../../helpers/deliveredArticle'
+import {
+  cadillacStory,
+  feedContext,
+  STORY_PUBLIC_ID,
+  TRICKY,
+  trickyStory,
+} from '../../helpers/deliveredArticle'
 
 /** What rss-parser (xml2js underneath) makes of a `media:content` element. */
 interface MediaContent {
@@ -17,6 +23,8 @@ interface MediaContent {
 
 interface ParsedItem {
   media: MediaContent[]
+  enclosure?: { url: string; length?: string; type?: string }
+  thumbnail?: { $: Record<string, string> }[]
   creators?: string[]
   id?: string
   guid?: string
@@ -27,6 +35,7 @@ const parser = new Parser<Record<string, unknown>, ParsedItem>({
     item: [
       ['media:content', 'media', { keepArray: true }],
       ['dc:creator', 'creators', { keepArray: true }],
+      ['media:thumbnail', 'thumbnail', { keepArray: true }],
     ],
   },
 })
@@ -97,7 +106,7 @@ describe('RSS 2.0 feed', () => {
     expect(item).toMatchObject({
       title: 'Cadillac wins the first GTP title at Petit Le Mans',
       link: 'https://paddock.example/stories/cadillac-wins-first-gtp-title',
-      guid: 'tag:paddock.example,2024:paddock/articles/1',
+      guid: `tag:paddock.example,2024:paddock/articles/${STORY_PUBLIC_ID}`,
       pubDate: 'Sun, 01 Oct 2023 09:00:00 GMT',
       isoDate: '2023-10-01T09:00:00.000Z',
       creators: ['Giulia Ferri'],
@@ -116,7 +125,7 @@ describe('RSS 2.0 feed', () => {
       '<atom:link href="https://paddock.example/content/v1/feeds/rss.xml" rel="self" type="application/rss+xml"/>',
     )
     expect(xml).toContain(
-      '<guid isPermaLink="false">tag:paddock.example,2024:paddock/articles/1</guid>',
+      `<guid isPermaLink="false">tag:paddock.example,2024:paddock/articles/${STORY_PUBLIC_ID}</guid>`,
     )
     expect(xml).toContain('xmlns:media="http://search.yahoo.com/mrss/"')
   })
@@ -153,6 +162,43 @@ describe('RSS 2.0 feed', () => {
   })
 })
 
+describe('RSS 2.0 pictures', () => {
+  it('gives each item its hero photo as enclosure with its byte length and type, and as media:thumbnail', async () => {
+    const story = cadillacStory()
+    const large = story.heroPhoto!.renditions.find((rendition) => rendition.name === 'large')!
+    const thumbnail = story.heroPhoto!.renditions.find((r) => r.name === 'thumbnail')!
+    const feed = await parser.parseString(rss([story], feedContext()))
+    const [item] = feed.items
+    expect(item!.enclosure).toEqual({
+      url: large.url,
+      length: String(large.bytes),
+      type: 'image/jpeg',
+    })
+    expect(item!.thumbnail).toEqual([
+      {
+        $: {
+          url: thumbnail.url,
+          width: String(thumbnail.width),
+          height: String(thumbnail.height),
+        },
+      },
+    ])
+  })
+
+  it('has no enclosure when the file size is unknown (RSS 2.0 requires length), nor without a hero', async () => {
+    const story = cadillacStory()
+    story.heroPhoto!.renditions = story.heroPhoto!.renditions.map((r) => ({ ...r, bytes: null }))
+    const withoutSize = await parser.parseString(rss([story], feedContext()))
+    expect(withoutSize.items[0]!.enclosure).toBeUndefined()
+    expect(withoutSize.items[0]!.thumbnail).toHaveLength(1)
+    const noHero = await parser.parseString(
+      rss([cadillacStory({ heroPhoto: null })], feedContext()),
+    )
+    expect(noHero.items[0]!.enclosure).toBeUndefined()
+    expect(noHero.items[0]!.thumbnail).toBeUndefined()
+  })
+})
+
 describe('Atom 1.0 feed', () => {
   const atomContext = feedContext({ selfUrl: 'https://paddock.example/content/v1/feeds/atom.xml' })
 
@@ -162,7 +208,7 @@ describe('Atom 1.0 feed', () => {
     expect(feed).toMatchObject({ title: 'Paddock News', link: 'https://paddock.example' })
     const [entry] = feed.items
     expect(entry).toMatchObject({
-      id: 'tag:paddock.example,2024:paddock/articles/1',
+      id: `tag:paddock.example,2024:paddock/articles/${STORY_PUBLIC_ID}`,
       title: 'Cadillac wins the first GTP title at Petit Le Mans',
       link: 'https://paddock.example/stories/cadillac-wins-first-gtp-title',
       pubDate: '2023-10-01T09:00:00.000Z',
@@ -187,6 +233,14 @@ describe('Atom 1.0 feed', () => {
     expect(xml).toContain('<published>2023-10-01T09:00:00Z</published>')
     expect(xml).toContain('<content type="html">&lt;p&gt;The #31 Cadillac')
     expect(xml).toContain('<category term="GTP"/>')
+  })
+
+  it('claims no media type for links to the site or a story, which may be HTML or JSON', () => {
+    const xml = atom([cadillacStory()], atomContext)
+    expect(xml).not.toMatch(/<link rel="alternate"[^>]*type=/)
+    expect(xml).toContain(
+      '<link rel="alternate" href="https://paddock.example/stories/cadillac-wins-first-gtp-title"/>',
+    )
   })
 
   it('keeps &, <, quotes and emoji intact through a round trip', async () => {

@@ -5,6 +5,7 @@ import {
   cadillacStory,
   feedContext,
   storiesEveryHour,
+  STORY_PUBLIC_ID,
   trickyStory,
 } from '../../helpers/deliveredArticle'
 
@@ -27,7 +28,7 @@ describe('JSON Feed 1.1', () => {
   it('gives each item its id, url, title, html, summary, image, dates, authors, tags and language', () => {
     const [item] = jsonFeed([cadillacStory()], context).items
     expect(item).toEqual({
-      id: 'tag:paddock.example,2024:paddock/articles/1',
+      id: `tag:paddock.example,2024:paddock/articles/${STORY_PUBLIC_ID}`,
       url: 'https://paddock.example/stories/cadillac-wins-first-gtp-title',
       title: 'Cadillac wins the first GTP title at Petit Le Mans',
       content_html: expect.stringContaining('<figure>'),

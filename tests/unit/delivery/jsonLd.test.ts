@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 
-import { jsonLd, jsonLdScriptContent } from '../../../src/delivery/formats/jsonLd'
-import { cadillacStory, levittPhoto, trickyStory } from '../../helpers/deliveredArticle'
+import { htmlSafeJson, jsonLd, jsonLdScriptContent } from '../../../src/delivery/formats/jsonLd'
+import type { NewsArticleJsonLd } from '../../../src/delivery/formats/jsonLd'
+import {
+  cadillacStory,
+  levittPhoto,
+  STORY_PUBLIC_ID,
+  trickyStory,
+} from '../../helpers/deliveredArticle'
 
 const options = {
   publisher: {
@@ -138,5 +144,29 @@ describe('JSON-LD NewsArticle', () => {
     expect(content).not.toContain('</script')
     expect(content).not.toContain('<')
     expect(JSON.parse(content)).toEqual(document)
+  })
+
+  it('HTML-safe JSON escapes <, >, & and the line separators in every string, and means the same', () => {
+    const story = trickyStory()
+    story.title = 'A </script><!-- & -->\u2028\u2029 headline'
+    story.tags = ['<b>', 'R&D']
+    const document = jsonLd(story, options)
+    const content = htmlSafeJson({ jsonLd: document })
+    expect(content).not.toMatch(/[<>&\u2028\u2029]/)
+    expect(content).toContain(
+      '"headline":"A \\u003c/script\\u003e\\u003c!-- \\u0026 --\\u003e\\u2028\\u2029 headline"',
+    )
+    const parsed = JSON.parse(content) as { jsonLd: NewsArticleJsonLd }
+    expect(parsed.jsonLd).toEqual(document)
+    expect(parsed.jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: story.title,
+      keywords: ['<b>', 'R&D'],
+    })
+  })
+
+  it('names the story by its permanent publicId', () => {
+    expect(jsonLd(cadillacStory(), options)).toMatchObject({ identifier: STORY_PUBLIC_ID })
   })
 })

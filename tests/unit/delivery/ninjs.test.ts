@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import { ninjs } from '../../../src/delivery/formats/ninjs'
 import { expectValidNinjs, validateNinjs } from '../../helpers/ninjs'
-import { cadillacStory, levittPhoto, trickyStory } from '../../helpers/deliveredArticle'
+import {
+  cadillacStory,
+  levittPhoto,
+  STORY_PUBLIC_ID,
+  trickyStory,
+} from '../../helpers/deliveredArticle'
 
 const validate = validateNinjs
 const expectValid = expectValidNinjs
@@ -39,7 +44,7 @@ describe('ninjs 2.2', () => {
   it('describes the story: identity, dates, headline, summary, body, byline, championship', () => {
     const item = ninjs(cadillacStory(), { trusted: false })
     expect(item).toMatchObject({
-      uri: 'tag:paddock.example,2024:paddock/articles/1',
+      uri: `tag:paddock.example,2024:paddock/articles/${STORY_PUBLIC_ID}`,
       standard: { name: 'ninjs', version: '2.2' },
       type: 'text',
       version: String(Date.parse('2023-10-01T11:30:00Z') / 1000),
@@ -175,7 +180,7 @@ describe('ninjs 2.2', () => {
     expect(ninjs(bare, { trusted: false }).associations![0]!.name).toBe('photo-1')
   })
 
-  it('MongoDB string IDs make valid URIs too', () => {
+  it('names the story by its publicId under the given authority, whatever the database id', () => {
     const story = cadillacStory({ id: '65f1c0ffee0123456789abcd' })
     const item = ninjs(story, {
       trusted: true,
@@ -183,8 +188,6 @@ describe('ninjs 2.2', () => {
       tagDate: '2023-01-01',
     })
     expectValid(item)
-    expect(item.uri).toBe(
-      'tag:news.example.org,2023-01-01:paddock/articles/65f1c0ffee0123456789abcd',
-    )
+    expect(item.uri).toBe(`tag:news.example.org,2023-01-01:paddock/articles/${STORY_PUBLIC_ID}`)
   })
 })
