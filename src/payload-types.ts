@@ -731,6 +731,7 @@ export interface Webhook {
   url: string;
   events: (
     | 'article.published'
+    | 'article.embargoed'
     | 'article.updated'
     | 'article.unpublished'
     | 'article.deleted'
@@ -754,6 +755,7 @@ export interface WebhookDelivery {
   webhook: number | Webhook;
   event:
     | 'article.published'
+    | 'article.embargoed'
     | 'article.updated'
     | 'article.unpublished'
     | 'article.deleted'

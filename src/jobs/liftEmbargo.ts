@@ -5,7 +5,9 @@ import { queueWebhookDeliveries } from '../webhooks/dispatch'
 
 /**
  * Runs at an article's embargo time (queued with `waitUntil`). The story is already visible by
- * then; this announces it, once, and only if the embargo it was queued for still stands.
+ * then; this announces it, once, and only if the embargo it was queued for still stands:
+ * `article.embargo_lifted`, then `article.published`, since the public can read it from now on
+ * (it fired `article.embargoed` when it was published).
  */
 export const liftEmbargo: TaskConfig<'liftEmbargo'> = {
   slug: 'liftEmbargo',
@@ -38,6 +40,7 @@ export const liftEmbargo: TaskConfig<'liftEmbargo'> = {
         embargoUntil: article.embargoUntil!,
       })
       await queueWebhookDeliveries(req, 'article.embargo_lifted', article)
+      await queueWebhookDeliveries(req, 'article.published', article)
     }
     return { output: { lifted: stands } }
   },

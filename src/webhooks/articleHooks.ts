@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import type { Article } from '../payload-types'
-import { articleEvents } from './articleEvents'
+import { articleEvents, embargoStands } from './articleEvents'
 import { publicationStateBefore, readMainDocument } from '../collections/publicationState'
 import { queueWebhookDeliveries } from './dispatch'
 
@@ -48,7 +48,8 @@ export const notifyWebhooks: CollectionAfterChangeHook<Article> = async ({
       : await readMainDocument(req, 'articles', doc.id)
   const scheduled =
     after.published !== (before?.published ?? false) && (await isScheduledPublication(req, doc.id))
-  for (const type of articleEvents(before, after, { scheduled }))
+  const embargoed = embargoStands(doc.embargoUntil, new Date())
+  for (const type of articleEvents(before, after, { scheduled, embargoed }))
     await queueWebhookDeliveries(req, type, doc)
   return doc
 }

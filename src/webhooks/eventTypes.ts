@@ -1,9 +1,14 @@
 /**
  * What a webhook can subscribe to. Each is a real change in what readers see; a draft save never
- * fires one. The values are the `type` of the Standard Webhooks payload.
+ * fires one. The values are the `type` of the Standard Webhooks payload: an outward contract, so a
+ * name never changes meaning; a new kind of change gets a new name.
+ *
+ * `article.published` means the public can read the story now: a story published under embargo
+ * fires `article.embargoed` (trusted clients can read it) and `article.published` at the lift.
  */
 export const WEBHOOK_EVENTS = [
-  { value: 'article.published', label: 'Story published' },
+  { value: 'article.published', label: 'Story readable by the public' },
+  { value: 'article.embargoed', label: 'Story published under embargo (trusted clients only)' },
   { value: 'article.updated', label: 'Published story updated' },
   { value: 'article.unpublished', label: 'Story unpublished' },
   { value: 'article.deleted', label: 'Published story deleted' },

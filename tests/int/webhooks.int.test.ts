@@ -51,7 +51,15 @@ interface Received {
   body: string
   type: WebhookEventType
   timestamp: string
-  data: { id: string; slug: string; title: string; url: string; embargoUntil?: string }
+  data: {
+    id: string
+    publicId: string
+    slug: string
+    title: string
+    url: string
+    api: string
+    embargoUntil?: string
+  }
 }
 
 /** What the receiver does with the next requests, in order; then it answers `fallback`. */
@@ -290,8 +298,12 @@ describe('publishing fires signed webhooks', () => {
     expect(await deliveriesOf(inactive.webhook)).toEqual([])
   })
 
-  it('an embargo lift fires article.embargo_lifted at its time, carrying the embargo', async () => {
-    const { receiver } = await subscribe(['article.published', 'article.embargo_lifted'])
+  it('an embargoed story fires article.embargoed at publication and article.published when the public can read it', async () => {
+    const { receiver } = await subscribe([
+      'article.published',
+      'article.embargoed',
+      'article.embargo_lifted',
+    ])
     const embargoUntil = new Date(Date.now() + 2_000).toISOString()
     const created = await api('articles', {
       method: 'POST',
@@ -299,15 +311,25 @@ describe('publishing fires signed webhooks', () => {
     })
     expect(created.status).toBe(201)
     await runQueue()
-    expect(receiver.received.map(({ type }) => type)).toEqual(['article.published'])
+    expect(receiver.received.map(({ type, data }) => [type, data.embargoUntil])).toEqual([
+      ['article.embargoed', embargoUntil],
+    ])
+    const [announced] = receiver.received
+    expect(announced!.data).toMatchObject({ publicId: created.body.doc.publicId })
+    // What the embargoed event tells a trusted client it can read, the public cannot yet.
+    expect((await fetch(`${s.url}${new URL(announced!.data.api).pathname}`)).status).toBe(404)
 
     await sleep(Date.parse(embargoUntil) - Date.now() + 100)
-    await s.payload.jobs.run({ limit: 100 }) // liftEmbargo, which queues the delivery
+    await s.payload.jobs.run({ limit: 100 }) // liftEmbargo, which queues the deliveries
     await runQueue()
+    // After the lift no payload carries the embargo: it no longer stands.
     expect(receiver.received.map(({ type, data }) => [type, data.embargoUntil])).toEqual([
-      ['article.published', embargoUntil],
-      ['article.embargo_lifted', embargoUntil],
+      ['article.embargoed', embargoUntil],
+      ['article.embargo_lifted', undefined],
+      ['article.published', undefined],
     ])
+    const path = new URL(receiver.received[2]!.data.api).pathname
+    expect((await fetch(`${s.url}${path}`)).status).toBe(200)
   })
 
   it('a scheduled publication fires article.scheduled_publish and article.published', async () => {

@@ -28,6 +28,40 @@ describe('which changes of a story fire which events', () => {
     ])
   })
 
+  it('publishing under an embargo fires article.embargoed, not article.published', () => {
+    expect(articleEvents(draft, { published: true }, { embargoed: true })).toEqual([
+      'article.embargoed',
+    ])
+    expect(articleEvents(null, { published: true }, { embargoed: true })).toEqual([
+      'article.embargoed',
+    ])
+    expect(articleEvents(draft, { published: true }, { embargoed: true, scheduled: true })).toEqual(
+      ['article.scheduled_publish', 'article.embargoed'],
+    )
+  })
+
+  it('a change while the embargo stands fires article.embargoed; clearing it early, article.published', () => {
+    const now = new Date('2026-03-01T12:00:00.000Z')
+    const standing = { embargoUntil: '2026-03-02T00:00:00.000Z' }
+    expect(
+      articleEvents(
+        published({ ...standing, title: 'Old' }),
+        published({ ...standing, title: 'New' }),
+        { embargoed: true, now },
+      ),
+    ).toEqual(['article.embargoed'])
+    expect(
+      articleEvents(published({ ...standing }), published({ embargoUntil: null }), { now }),
+    ).toEqual(['article.published'])
+    expect(
+      articleEvents(
+        published({ embargoUntil: '2026-02-01T00:00:00.000Z', title: 'Old' }),
+        published({ embargoUntil: '2026-02-01T00:00:00.000Z', title: 'New' }),
+        { now },
+      ),
+    ).toEqual(['article.updated'])
+  })
+
   it('saving a draft, of a new story or of an unpublished one, fires nothing', () => {
     expect(articleEvents(null, draft)).toEqual([])
     expect(articleEvents(draft, draft)).toEqual([])
@@ -71,6 +105,7 @@ describe('the webhook payload', () => {
         'article.published',
         {
           id: 7,
+          publicId: '0d6f4c7e-4b7a-4c55-9a51-3c0f1b2a9e10',
           slug: 'cadillac-wins',
           title: 'Cadillac wins',
           publishedAt: '2026-03-01T11:59:00.000Z',
@@ -86,6 +121,7 @@ describe('the webhook payload', () => {
       timestamp: '2026-03-01T12:00:00.000Z',
       data: {
         id: '7',
+        publicId: '0d6f4c7e-4b7a-4c55-9a51-3c0f1b2a9e10',
         slug: 'cadillac-wins',
         title: 'Cadillac wins',
         publishedAt: '2026-03-01T11:59:00.000Z',
@@ -95,7 +131,7 @@ describe('the webhook payload', () => {
     })
   })
 
-  it('includes embargoUntil only when the story has one', () => {
+  it('includes embargoUntil only while the embargo stands', () => {
     const payload = webhookPayload(
       'article.published',
       { id: 'a1b2', slug: 's', title: 't', embargoUntil: '2026-03-02T00:00:00.000Z' },
@@ -106,6 +142,16 @@ describe('the webhook payload', () => {
       },
     )
     expect(payload.data).toMatchObject({ id: 'a1b2', embargoUntil: '2026-03-02T00:00:00.000Z' })
+    const lifted = webhookPayload(
+      'article.published',
+      { id: 'a1b2', slug: 's', title: 't', embargoUntil: '2026-03-01T11:00:00.000Z' },
+      {
+        serverUrl: 'https://cms.example.com',
+        storyUrl: 'https://www.example.com/news/{slug}',
+        now,
+      },
+    )
+    expect(lifted.data).not.toHaveProperty('embargoUntil')
   })
 })
 
