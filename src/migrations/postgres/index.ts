@@ -5,6 +5,7 @@ import * as migration_20261128_001607_articles_status_published_at from './20261
 import * as migration_20261128_002742_locale_and_text_parent_indexes from './20261128_002742_locale_and_text_parent_indexes';
 import * as migration_20261128_004537_article_photos_to_add from './20261128_004537_article_photos_to_add';
 import * as migration_20261202_015124_public_id_feed_identity from './20261202_015124_public_id_feed_identity';
+import * as migration_20261202_020515_webhook_embargoed_event from './20261202_020515_webhook_embargoed_event';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_015124_public_id_feed_identity.up,
     down: migration_20261202_015124_public_id_feed_identity.down,
-    name: '20261202_015124_public_id_feed_identity'
+    name: '20261202_015124_public_id_feed_identity',
+  },
+  {
+    up: migration_20261202_020515_webhook_embargoed_event.up,
+    down: migration_20261202_020515_webhook_embargoed_event.down,
+    name: '20261202_020515_webhook_embargoed_event'
   },
 ];
