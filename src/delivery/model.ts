@@ -339,8 +339,8 @@ export async function deliverArticles(
     const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > Date.now()
     return {
       id: String(article.id),
-      // A MongoDB document stored before the field existed gets one on its next save; until then
-      // its ObjectId, which MongoDB never gives to another document, stands in.
+      // A MongoDB document stored before the field existed: its ObjectId, which MongoDB never
+      // gives to another document and which its next save stores as its publicId.
       publicId: article.publicId ?? String(article.id),
       slug: article.slug ?? String(article.id),
       locale: ctx.locale,

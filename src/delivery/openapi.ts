@@ -24,8 +24,8 @@ const summaryProperties = {
   },
   publicId: {
     type: 'string',
-    format: 'uuid',
-    description: 'Permanent identity given at creation, never changed or reused.',
+    description:
+      'Permanent identity given at creation, never changed or reused: a UUID (a MongoDB story stored before publicId existed keeps its ObjectId).',
   },
   slug: str,
   locale: str,

@@ -4,13 +4,15 @@ import type { Field, FieldHook } from 'payload'
 /**
  * Set once, when the document is created, and kept on every later save whatever the request
  * says: a client that sends a value (REST, GraphQL, even the Local API with overrideAccess) has
- * it ignored. A document stored before the field existed (MongoDB has no migration) gets one on
- * its next save.
+ * it ignored. A MongoDB document stored before the field existed (MongoDB has no migration) has
+ * been known by its ObjectId, which MongoDB never reuses: its next save stores that, so its GUIDs
+ * do not change. (SQL rows got a UUID in the migration.)
  */
 const keepPublicId: FieldHook = ({ operation, originalDoc }) => {
-  const stored = (originalDoc as { publicId?: unknown } | undefined)?.publicId
-  if (operation !== 'create' && typeof stored === 'string' && stored) return stored
-  return randomUUID()
+  const doc = originalDoc as { id?: unknown; publicId?: unknown } | undefined
+  if (operation === 'create') return randomUUID()
+  if (typeof doc?.publicId === 'string' && doc.publicId) return doc.publicId
+  return typeof doc?.id === 'string' ? doc.id : randomUUID()
 }
 
 /**

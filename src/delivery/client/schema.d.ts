@@ -310,10 +310,7 @@ export interface components {
         ArticleSummary: {
             /** @description Row id, for paging; name a story by publicId, its permanent identity. */
             id: string;
-            /**
-             * Format: uuid
-             * @description Permanent identity given at creation, never changed or reused.
-             */
+            /** @description Permanent identity given at creation, never changed or reused: a UUID (a MongoDB story stored before publicId existed keeps its ObjectId). */
             publicId: string;
             slug: string;
             locale: string;
@@ -338,10 +335,7 @@ export interface components {
         Article: {
             /** @description Row id, for paging; name a story by publicId, its permanent identity. */
             id: string;
-            /**
-             * Format: uuid
-             * @description Permanent identity given at creation, never changed or reused.
-             */
+            /** @description Permanent identity given at creation, never changed or reused: a UUID (a MongoDB story stored before publicId existed keeps its ObjectId). */
             publicId: string;
             slug: string;
             locale: string;
