@@ -12,7 +12,7 @@ import { photo } from '../../fields/photo'
 import { slug } from '../../fields/slug'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { importReleaseEndpoint } from './endpoints/importRelease'
-import { createPreviewLink, readPreview } from './endpoints/preview'
+import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
 import { embargoPhotos } from './hooks/embargoPhotos'
@@ -38,6 +38,7 @@ export const Articles: CollectionConfig = {
   endpoints: [
     createPreviewLink,
     readPreview,
+    previewWithoutToken,
     scheduleEndpoint,
     restoreAsDraft('articles'),
     importReleaseEndpoint,
