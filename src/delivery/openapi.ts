@@ -279,7 +279,7 @@ export function openApiDocument(serverUrl: string) {
       title: 'Paddock CMS delivery API',
       version: '1.0.0',
       description:
-        'Published stories for downstream sites. Anonymous readers and ordinary API clients see published stories whose embargo has lifted; clients with the read_embargoed scope also see embargoed ones, with their embargo time. Responses carry an ETag; send If-None-Match for a 304.',
+        'Published stories for downstream sites. Anonymous readers and ordinary API clients see published stories whose embargo has lifted; clients with the read_embargoed scope also see embargoed ones, with their embargo time. Responses carry an ETag; send If-None-Match for a 304. Every route takes `locale`; query parameters a route does not list (tracking and cache-busting parameters such as utm_source) are ignored, while a malformed value of a listed one is a 400 naming it.',
     },
     servers: [{ url: `${serverUrl}/content/v1` }],
     security: [{}, { apiKey: [] }],
@@ -386,30 +386,35 @@ export function openApiDocument(serverUrl: string) {
         get: {
           operationId: 'newsSitemap',
           summary: 'Google News sitemap: stories of the last two days, at most 1,000',
+          parameters: [locale],
           responses: xml('application/xml', 'Google News sitemap'),
         },
       },
       '/docs/json-feed-extension': {
         get: {
           operationId: 'jsonFeedExtensionDoc',
-          summary: 'What the _paddock JSON Feed extension carries',
+          summary: 'What the _paddock JSON Feed extension carries (English only)',
+          parameters: [locale],
           responses: {
             '200': {
               description: 'HTML',
               content: { 'text/html': { schema: { type: 'string' } } },
             },
+            ...errors(400),
           },
         },
       },
       '/openapi.json': {
         get: {
           operationId: 'openApi',
-          summary: 'This document',
+          summary: 'This document (the same in every locale)',
+          parameters: [locale],
           responses: {
             '200': {
               description: 'OpenAPI 3.1',
               content: { 'application/json': { schema: { type: 'object' } } },
             },
+            ...errors(400),
           },
         },
       },

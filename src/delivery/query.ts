@@ -45,25 +45,12 @@ export interface Cursor {
   id: string
 }
 
-const FILTERS = ['series', 'season', 'event', 'team', 'driver', 'tag', 'from', 'to'] as const
-
 function single(query: Query, name: string): string | undefined {
   const value = query[name]
   if (value === undefined) return undefined
   if (typeof value !== 'string')
     throw new DeliveryError(400, `"${name}" must be given once, as a plain value`, name)
   return value
-}
-
-/** Unknown parameters are refused rather than ignored: a typo must not look like "no filter". */
-export function rejectUnknown(query: Query, allowed: readonly string[]): void {
-  const unknown = Object.keys(query).filter((key) => !allowed.includes(key))
-  if (unknown.length)
-    throw new DeliveryError(
-      400,
-      `Unknown query parameter "${unknown[0]}"; allowed: ${allowed.join(', ') || 'none'}`,
-      unknown[0],
-    )
 }
 
 export function parseLocale(query: Query): string {
@@ -164,8 +151,14 @@ export function parseFilters(query: Query): ListFilters {
   ) as ListFilters
 }
 
+/*
+ * Parameters a route does not take are ignored, never refused and never part of the cache key:
+ * aggregators, social tools and CDNs add tracking and cache-busting parameters (utm_source,
+ * fbclid, _=1700000000) that must neither break a feed nor fill the cache. A known parameter
+ * with a malformed value is still a 400 naming it.
+ */
+
 export function parseListQuery(query: Query): ListQuery {
-  rejectUnknown(query, [...FILTERS, 'locale', 'limit', 'cursor'])
   const limitValue = single(query, 'limit')
   let limit = 20
   if (limitValue !== undefined) {
@@ -188,12 +181,10 @@ export function parseListQuery(query: Query): ListQuery {
 
 /** Feeds take the list filters and a locale; always the latest FEED_SIZE stories. */
 export function parseFeedQuery(query: Query): { locale: string; filters: ListFilters } {
-  rejectUnknown(query, [...FILTERS, 'locale'])
   return { locale: parseLocale(query), filters: parseFilters(query) }
 }
 
 export function parseArticleQuery(query: Query): { locale: string } {
-  rejectUnknown(query, ['locale'])
   return { locale: parseLocale(query) }
 }
 

@@ -1,15 +1,15 @@
-import { gzipSync } from 'node:zlib'
 import express from 'express'
 import type { NextFunction, Request, Response, Router } from 'express'
 import type { Payload } from 'payload'
 
 import { env } from '../config/env'
-import { ResponseCache, rendered } from './cache'
+import { DEFAULT_LIMITS, ResponseCache, rendered } from './cache'
 import type { Rendered } from './cache'
 import { freshness } from './freshness'
 import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
 import type { TagOptions } from './formats'
 import { feedIdentity } from './feedIdentity'
+import { KnownSlugs, publishedSlugs } from './knownSlugs'
 import { listArticles } from './lists'
 import { findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
@@ -17,12 +17,13 @@ import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
 import {
   DeliveryError,
+  DEFAULT_LOCALE,
   FEED_SIZE,
   parseArticleQuery,
   parseFeedQuery,
   parseListQuery,
+  parseLocale,
   parseSlug,
-  rejectUnknown,
 } from './query'
 import type { ListFilters } from './query'
 import { identifyReader } from './readers'
@@ -43,9 +44,13 @@ export const errorRendered = (error: DeliveryError): Rendered =>
     ],
   })
 
-interface Build {
-  (ctx: ModelContext, req: Request): Promise<Rendered>
-}
+/**
+ * Turns the request into the values the response depends on, validated and in one canonical
+ * form, without touching the database. These values, not the raw URL, name the cache entry.
+ */
+type Parse<P> = (req: Request) => P
+
+type Build<P> = (ctx: ModelContext, parsed: P, generation: number) => Promise<Rendered>
 
 const JSON_FEED_EXTENSION_DOC = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>The _paddock JSON Feed extension</title></head>
@@ -68,13 +73,22 @@ function feedTitle(publisherName: string, filters: ListFilters): string {
   return parts.length ? `${publisherName}: ${parts.join(', ')}` : publisherName
 }
 
-/** The cache key: everything a response depends on besides the content generation. */
-function cacheKey(req: Request, reader: Reader): string {
-  const query = Object.keys(req.query)
-    .sort()
-    .map((key) => `${key}=${JSON.stringify(req.query[key])}`)
-    .join('&')
-  return `${reader.audience}\u0000${req.path}\u0000${query}`
+/**
+ * The cache key: everything a response depends on besides the content generation, built from
+ * the route and its validated values, so its length is bounded and a parameter no route takes
+ * cannot make a new entry.
+ */
+function cacheKey(req: Request, reader: Reader, parsed: unknown): string {
+  return `${reader.audience}\u0000${String(req.route?.path)}\u0000${JSON.stringify(parsed)}`
+}
+
+/** The canonical query string of a feed, for its self link: only what names the feed. */
+function feedQuery(locale: string, filters: ListFilters): string {
+  const params = new URLSearchParams()
+  if (locale !== DEFAULT_LOCALE) params.set('locale', locale)
+  for (const [name, value] of Object.entries(filters)) params.set(name, String(value))
+  const query = params.toString()
+  return query ? `?${query}` : ''
 }
 
 function cacheControl(reader: Reader, cdnMaxAge: number): string {
@@ -91,7 +105,13 @@ const GZIP_MIN_BYTES = 1024
 /** A strong ETag names one representation: the gzipped bytes get their own. */
 const gzipEtag = (etag: string) => `${etag.slice(0, -1)}-gz"`
 
-function send(req: Request, res: Response, response: Rendered, reader: Reader): void {
+function send(
+  req: Request,
+  res: Response,
+  response: Rendered,
+  reader: Reader,
+  gzipped: () => Buffer,
+): void {
   const settings = env()
   const gzip = response.body.length >= GZIP_MIN_BYTES && req.acceptsEncodings('gzip') === 'gzip'
   const etag = gzip ? gzipEtag(response.etag) : response.etag
@@ -118,14 +138,13 @@ function send(req: Request, res: Response, response: Rendered, reader: Reader): 
     res.status(response.status).send(response.body)
     return
   }
-  response.gzipped ??= gzipSync(response.body)
-  res.set('Content-Encoding', 'gzip').status(response.status).send(response.gzipped)
+  res.set('Content-Encoding', 'gzip').status(response.status).send(gzipped())
 }
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
 export function deliveryRouter(payload: Payload): Router {
   const settings = env()
-  const cache = new ResponseCache(undefined, settings.deliveryCache)
+  const cache = new ResponseCache(DEFAULT_LIMITS, settings.deliveryCache)
   const router = express.Router({ caseSensitive: true, strict: false })
 
   // Published content may be read from any site's pages (a widget, a client-side list): any
@@ -147,25 +166,29 @@ export function deliveryRouter(payload: Payload): Router {
   })
 
   const serve =
-    (build: Build, maxAgeMs?: number) =>
+    <P>(parse: Parse<P>, build: Build<P>, maxAgeMs?: number) =>
     async (req: Request, res: Response, next: NextFunction): Promise<void> => {
       let reader: Reader = { audience: 'public' }
       try {
         reader = await identifyReader(payload, req.get('authorization'))
+        // A malformed value is refused here, before the cache: it costs no database read and
+        // takes no memory.
+        const parsed = parse(req)
+        const key = cacheKey(req, reader, parsed)
         const generation = await freshness.current(payload)
         const response = await cache.get(
-          cacheKey(req, reader),
+          key,
           generation,
           async () => {
             const ctx: ModelContext = {
               payload,
               reader,
-              locale: 'en',
+              locale: DEFAULT_LOCALE,
               serverUrl: settings.serverUrl,
               storyUrl: settings.storyUrl,
             }
             try {
-              return await build(ctx, req)
+              return await build(ctx, parsed, generation)
             } catch (error) {
               if (error instanceof DeliveryError) return errorRendered(error)
               throw error
@@ -173,7 +196,7 @@ export function deliveryRouter(payload: Payload): Router {
           },
           maxAgeMs,
         )
-        send(req, res, response, reader)
+        send(req, res, response, reader, () => cache.gzipped(key, response))
       } catch (error) {
         if (error instanceof DeliveryError) {
           const response = errorRendered(error)
@@ -185,37 +208,66 @@ export function deliveryRouter(payload: Payload): Router {
       }
     }
 
+  /** Routes whose response is the same in every locale still check the one they are given. */
+  const localeOnly = (req: Request) => {
+    parseLocale(req.query)
+    return {}
+  }
+
   router.get(
     '/articles',
-    serve(async (ctx, req) => {
-      const query = parseListQuery(req.query)
-      const page = await listArticles({ ...ctx, locale: query.locale }, query)
-      return jsonRendered(200, listResponse(page, query))
-    }),
+    serve(
+      (req) => parseListQuery(req.query),
+      async (ctx, query) => {
+        const page = await listArticles({ ...ctx, locale: query.locale }, query)
+        const response = jsonRendered(200, listResponse(page, query))
+        return { ...response, namesNothing: page.items.length === 0 }
+      },
+    ),
   )
 
-  /** The story the path names, in the asked locale, as this reader may see it; or a 404. */
-  const storyFor = async (ctx: ModelContext, req: Request): Promise<DeliveredArticle> => {
-    const { locale } = parseArticleQuery(req.query)
-    const slug = parseSlug(String(req.params.slug))
-    const article = await findArticleBySlug({ ...ctx, locale }, slug)
-    if (!article) throw new DeliveryError(404, `No published story with slug "${slug}"`)
+  /** The slug the path names and the asked locale; a slug that cannot exist is a 404 at once. */
+  const storyQuery = (req: Request) => ({
+    slug: parseSlug(String(req.params.slug)),
+    ...parseArticleQuery(req.query),
+  })
+
+  const knownSlugs = new KnownSlugs(() => publishedSlugs(payload))
+
+  /** The story, in the asked locale, as this reader may see it; or a 404. */
+  const storyFor = async (
+    ctx: ModelContext,
+    { slug, locale }: { slug: string; locale: string },
+    generation: number,
+  ): Promise<DeliveredArticle> => {
+    const article = knownSlugs.mayExist(slug, generation)
+      ? await findArticleBySlug({ ...ctx, locale }, slug)
+      : null
+    if (!article) {
+      knownSlugs.noteMiss(generation, (error) =>
+        payload.logger.error({ err: error }, 'Could not load the published slugs'),
+      )
+      throw new DeliveryError(404, `No published story with slug "${slug}"`)
+    }
     return article
   }
 
   router.get(
     '/articles/:slug',
-    serve(async (ctx, req) =>
-      jsonRendered(200, articleResponse(await storyFor(ctx, req), settings.publisherName)),
+    serve(storyQuery, async (ctx, query, generation) =>
+      jsonRendered(
+        200,
+        articleResponse(await storyFor(ctx, query, generation), settings.publisherName),
+      ),
     ),
   )
 
   router.get(
     '/articles/:slug/ninjs',
-    serve(async (ctx, req) =>
+    serve(storyQuery, async (ctx, query, generation) =>
       jsonRendered(
         200,
-        ninjs(await storyFor(ctx, req), {
+        ninjs(await storyFor(ctx, query, generation), {
           trusted: ctx.reader.audience === 'embargoed',
           ...(await feedIdentity(payload, settings)),
         }),
@@ -230,28 +282,31 @@ export function deliveryRouter(payload: Payload): Router {
   ) =>
     router.get(
       path,
-      serve(async (ctx, req) => {
-        const { locale, filters } = parseFeedQuery(req.query)
-        const { items } = await listArticles(
-          { ...ctx, locale },
-          { filters, limit: FEED_SIZE, withBody: true },
-        )
-        const context: FeedContext = {
-          selfUrl: `${settings.serverUrl}${req.originalUrl}`,
-          siteUrl: new URL(settings.storyUrl.replace('{slug}', '')).origin,
-          title: feedTitle(settings.publisherName, filters),
-          description: `Latest stories from ${settings.publisherName}`,
-          updatedAt: items.reduce(
-            (newest, item) => (item.updatedAt > newest ? item.updatedAt : newest),
-            items.length ? items[0]!.updatedAt : new Date().toISOString(),
-          ),
-        }
-        return rendered(
-          200,
-          contentType,
-          render(items, context, await feedIdentity(payload, settings)),
-        )
-      }),
+      serve(
+        (req) => parseFeedQuery(req.query),
+        async (ctx, { locale, filters }) => {
+          const { items } = await listArticles(
+            { ...ctx, locale },
+            { filters, limit: FEED_SIZE, withBody: true },
+          )
+          const context: FeedContext = {
+            selfUrl: `${settings.serverUrl}${DELIVERY_PREFIX}${path}${feedQuery(locale, filters)}`,
+            siteUrl: new URL(settings.storyUrl.replace('{slug}', '')).origin,
+            title: feedTitle(settings.publisherName, filters),
+            description: `Latest stories from ${settings.publisherName}`,
+            updatedAt: items.reduce(
+              (newest, item) => (item.updatedAt > newest ? item.updatedAt : newest),
+              items.length ? items[0]!.updatedAt : new Date().toISOString(),
+            ),
+          }
+          const response = rendered(
+            200,
+            contentType,
+            render(items, context, await feedIdentity(payload, settings)),
+          )
+          return { ...response, namesNothing: items.length === 0 }
+        },
+      ),
     )
   feed('/feeds/rss.xml', 'application/rss+xml; charset=utf-8', (items, context, identity) =>
     rss(items, context, identity),
@@ -267,34 +322,33 @@ export function deliveryRouter(payload: Payload): Router {
   // JSON Feed asks every extension to name a page that explains it.
   router.get(
     '/docs/json-feed-extension',
-    serve(async (_ctx, req) => {
-      rejectUnknown(req.query, [])
-      return rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC)
-    }),
+    serve(localeOnly, async () =>
+      rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC),
+    ),
   )
 
   router.get(
     '/sitemaps/news.xml',
-    serve(async (ctx, req) => {
-      rejectUnknown(req.query, [])
-      const now = new Date()
-      const from = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS).toISOString()
-      const { items } = await listArticles(ctx, { filters: { from }, limit: 1000 })
-      const xml = newsSitemap(items, {
-        publicationName: settings.publisherName,
-        language: 'en',
-        now: now.toISOString(),
-      })
-      return rendered(200, 'application/xml; charset=utf-8', xml)
-    }, 60_000),
+    serve(
+      (req) => ({ locale: parseLocale(req.query) }),
+      async (ctx, { locale }) => {
+        const now = new Date()
+        const from = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS).toISOString()
+        const { items } = await listArticles({ ...ctx, locale }, { filters: { from }, limit: 1000 })
+        const xml = newsSitemap(items, {
+          publicationName: settings.publisherName,
+          language: locale,
+          now: now.toISOString(),
+        })
+        return rendered(200, 'application/xml; charset=utf-8', xml)
+      },
+      60_000,
+    ),
   )
 
   router.get(
     '/openapi.json',
-    serve(async (_ctx, req) => {
-      rejectUnknown(req.query, [])
-      return jsonRendered(200, openApiDocument(settings.serverUrl))
-    }),
+    serve(localeOnly, async () => jsonRendered(200, openApiDocument(settings.serverUrl))),
   )
 
   router.use((req, res) => {

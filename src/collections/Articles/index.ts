@@ -13,7 +13,7 @@ import { publicId } from '../../fields/publicId'
 import { slug } from '../../fields/slug'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { importReleaseEndpoint } from './endpoints/importRelease'
-import { createPreviewLink, readPreview } from './endpoints/preview'
+import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
 import { embargoPhotos } from './hooks/embargoPhotos'
@@ -39,6 +39,7 @@ export const Articles: CollectionConfig = {
   endpoints: [
     createPreviewLink,
     readPreview,
+    previewWithoutToken,
     scheduleEndpoint,
     restoreAsDraft('articles'),
     importReleaseEndpoint,

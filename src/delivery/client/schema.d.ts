@@ -127,7 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the _paddock JSON Feed extension carries */
+        /** What the _paddock JSON Feed extension carries (English only) */
         get: operations["jsonFeedExtensionDoc"];
         put?: never;
         post?: never;
@@ -144,7 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This document */
+        /** This document (the same in every locale) */
         get: operations["openApi"];
         put?: never;
         post?: never;
@@ -760,7 +760,10 @@ export interface operations {
     };
     newsSitemap: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the copy; fields missing in it fall back to en. */
+                locale?: "en" | "it";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -805,7 +808,10 @@ export interface operations {
     };
     jsonFeedExtensionDoc: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the copy; fields missing in it fall back to en. */
+                locale?: "en" | "it";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -821,11 +827,23 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description Bad parameter (named in the error) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     openApi: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Language of the copy; fields missing in it fall back to en. */
+                locale?: "en" | "it";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -839,6 +857,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad parameter (named in the error) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
