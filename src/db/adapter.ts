@@ -7,6 +7,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import type { Database, Env } from '../config/env'
 import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
+import { readBadDatesAsNullPostgres, readBadDatesAsNullSqlite } from './readableDates'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
@@ -29,14 +30,14 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
         busyTimeout: 5000,
         migrationDir: migrationDir('sqlite'),
         push,
-        afterSchemaInit: [indexParentsSqlite],
+        afterSchemaInit: [indexParentsSqlite, readBadDatesAsNullSqlite],
       })
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: database.uri, connectionTimeoutMillis: 5000 },
         migrationDir: migrationDir('postgres'),
         push,
-        afterSchemaInit: [indexParentsPostgres],
+        afterSchemaInit: [indexParentsPostgres, readBadDatesAsNullPostgres],
       })
     case 'mongodb':
       return mongooseAdapter({
