@@ -27,6 +27,7 @@ import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
+import { withInputChecks } from './collections/inputChecks'
 import { withPublicationState } from './collections/publicationState'
 import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
@@ -54,29 +55,31 @@ export default buildConfig({
       },
     },
   },
-  collections: withDeliveryInvalidation(
-    withPublicationState(
-      withSerializedWrites([
-        Articles,
-        Photos,
-        Photographers,
-        Quotes,
-        People,
-        Series,
-        Seasons,
-        Classes,
-        Events,
-        Circuits,
-        Teams,
-        Manufacturers,
-        Entries,
-        Results,
-        Titles,
-        Users,
-        ApiClients,
-        Webhooks,
-        WebhookDeliveries,
-      ]),
+  collections: withInputChecks(
+    withDeliveryInvalidation(
+      withPublicationState(
+        withSerializedWrites([
+          Articles,
+          Photos,
+          Photographers,
+          Quotes,
+          People,
+          Series,
+          Seasons,
+          Classes,
+          Events,
+          Circuits,
+          Teams,
+          Manufacturers,
+          Entries,
+          Results,
+          Titles,
+          Users,
+          ApiClients,
+          Webhooks,
+          WebhookDeliveries,
+        ]),
+      ),
     ),
   ),
   db: databaseAdapter(settings.database, settings.nodeEnv),

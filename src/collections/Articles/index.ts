@@ -48,7 +48,7 @@ export const Articles: CollectionConfig = {
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     {
       type: 'tabs',
       tabs: [
@@ -59,6 +59,7 @@ export const Articles: CollectionConfig = {
               name: 'standfirst',
               type: 'textarea',
               localized: true,
+              maxLength: 1000,
               admin: { description: 'The one- or two-sentence summary under the headline.' },
             },
             photo('heroPhoto'),
@@ -84,7 +85,7 @@ export const Articles: CollectionConfig = {
                 condition: (data) => Boolean(data?.photosToAdd?.length),
               },
               fields: [
-                { name: 'caption', type: 'textarea' },
+                { name: 'caption', type: 'textarea', maxLength: 2000 },
                 {
                   type: 'row',
                   fields: [
@@ -212,7 +213,15 @@ export const Articles: CollectionConfig = {
         description: 'Bylines (people, so freelancers need no account).',
       },
     },
-    { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      maxRows: 50,
+      maxLength: 100,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'photos',
       type: 'relationship',
