@@ -107,19 +107,19 @@ export function checkedField(field: Field): Field {
   }
 }
 
-const SERVER_SET = ['createdAt', 'updatedAt'] as const
-
 const sameInstant = (a: unknown, b: unknown): boolean =>
   (typeof a === 'string' || a instanceof Date) &&
   (typeof b === 'string' || b instanceof Date) &&
   new Date(a).getTime() === new Date(b).getTime()
 
 /**
- * What Payload sets itself is not the client's to set: `_status` is exactly "draft" or
- * "published" (anything else was stored as is, and "Published" passed the contributors' "never
- * publish" rule), and createdAt/updatedAt cannot be back-dated over REST or GraphQL. The admin may
- * echo a document's own timestamps back, so an unchanged value passes. The Local API (imports,
- * migrations) may still set them.
+ * What Payload sets itself is not the client's to set:
+ * - `_status` is exactly "draft" or "published" (anything else was stored as is, and "Published"
+ *   passed the contributors' "never publish" rule);
+ * - `createdAt` sent over REST or GraphQL is refused unless it is the document's own (the admin
+ *   echoes it back with every save); the Local API (imports, migrations) may still set it;
+ * - `updatedAt` sent over REST or GraphQL is ignored: it is always the time of the save, and the
+ *   admin echoes a value that is stale after an autosave.
  */
 export const refuseServerManagedValues: CollectionBeforeOperationHook = async ({
   args,
@@ -136,8 +136,8 @@ export const refuseServerManagedValues: CollectionBeforeOperationHook = async ({
     if (problem) refuse(collection.slug, '_status', problem)
   }
   if (req.payloadAPI === 'local') return args
-  const sent = SERVER_SET.filter((name) => values[name] !== undefined)
-  if (sent.length === 0) return args
+  delete values.updatedAt
+  if (values.createdAt === undefined) return args
   const id = (args as { id?: number | string }).id
   const stored =
     operation === 'update' && id !== undefined
@@ -147,10 +147,8 @@ export const refuseServerManagedValues: CollectionBeforeOperationHook = async ({
           req,
         })
       : null
-  for (const name of sent) {
-    if (!sameInstant(values[name], stored?.[name])) {
-      refuse(collection.slug, name, `${name} is set by the server and cannot be sent`)
-    }
+  if (!sameInstant(values.createdAt, stored?.createdAt)) {
+    refuse(collection.slug, 'createdAt', 'createdAt is set by the server and cannot be changed')
   }
   return args
 }
