@@ -146,6 +146,25 @@ describe('an empty or invalid date', () => {
       s.payload.create({ collection: 'articles', data: { title: 'local', embargoUntil: '' } }),
     ).rejects.toThrow(/embargoUntil/)
     expect(await articlesTitled('local')).toEqual({ rows: 0, versions: 0 })
+
+    // Updates, on both APIs, leave the stored date as it was.
+    const story = await s.payload.create({
+      collection: 'articles',
+      data: { title: 'Dated', _status: 'published', publishedAt: '2023-10-14T20:00:00.000Z' },
+    })
+    const update = await fetch(`${s.url}/api/graphql`, {
+      method: 'POST',
+      headers: { ...cast.headers.editor, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { updateArticle(id: ${JSON.stringify(story.id)}, data: { publishedAt: "" }) { id } }`,
+      }),
+    })
+    expect((await update.json()).errors?.[0]?.message).toMatch(/publishedAt/)
+    await expect(
+      s.payload.update({ collection: 'articles', id: story.id, data: { publishedAt: 'soon' } }),
+    ).rejects.toThrow(/publishedAt/)
+    const stored = await s.payload.findByID({ collection: 'articles', id: story.id })
+    expect(stored.publishedAt).toBe('2023-10-14T20:00:00.000Z')
   })
 
   it("is refused on an event's race date", async () => {
