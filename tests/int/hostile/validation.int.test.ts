@@ -517,3 +517,44 @@ describe('a huge tags array', () => {
     ).toBe(0)
   })
 })
+
+describe('a request that fails after its first write', () => {
+  it('stores nothing: no article row without its version (REST and GraphQL)', async () => {
+    // A database that refuses the version row, after the article row is in.
+    const db = s.payload.db as any
+    const run = (raw: string) => db.execute({ drizzle: db.drizzle, raw })
+    if (s.database.kind === 'postgres') {
+      await run(
+        `CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.version_dateline = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      )
+      await run(
+        'CREATE TRIGGER refuse_boom BEFORE INSERT ON _articles_v FOR EACH ROW EXECUTE FUNCTION refuse_boom()',
+      )
+    } else {
+      await run(
+        `CREATE TRIGGER refuse_boom BEFORE INSERT ON _articles_v FOR EACH ROW WHEN NEW.version_dateline = 'BOOM' BEGIN SELECT RAISE(ABORT, 'boom'); END`,
+      )
+    }
+    const response = await api('POST', '/api/articles', 'editor', {
+      title: 'Boom',
+      dateline: 'BOOM',
+      tags: ['IMSA'],
+    })
+    expect(response.status).toBe(500)
+    expect(await articlesTitled('Boom')).toEqual({ rows: 0, versions: 0 })
+
+    const graphql = await fetch(`${s.url}/api/graphql`, {
+      method: 'POST',
+      headers: { ...cast.headers.editor, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { createArticle(data: { title: "Boom gql", dateline: "BOOM" }) { id } }',
+      }),
+    })
+    expect((await graphql.json()).errors).toHaveLength(1)
+    expect(await articlesTitled('Boom gql')).toEqual({ rows: 0, versions: 0 })
+    await run(
+      'DROP TRIGGER refuse_boom' + (s.database.kind === 'postgres' ? ' ON _articles_v' : ''),
+    )
+    await expectPublicListsAnswer()
+  })
+})
