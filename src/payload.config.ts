@@ -27,6 +27,8 @@ import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
 import { withSerializedWrites } from './db/serializeWrites'
+import { undoFailedRequest } from './db/undoOnError'
+import { withInputChecks } from './collections/inputChecks'
 import { withPublicationState } from './collections/publicationState'
 import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
@@ -55,29 +57,31 @@ export default buildConfig({
       },
     },
   },
-  collections: withDeliveryInvalidation(
-    withPublicationState(
-      withSerializedWrites([
-        Articles,
-        Photos,
-        Photographers,
-        Quotes,
-        People,
-        Series,
-        Seasons,
-        Classes,
-        Events,
-        Circuits,
-        Teams,
-        Manufacturers,
-        Entries,
-        Results,
-        Titles,
-        Users,
-        ApiClients,
-        Webhooks,
-        WebhookDeliveries,
-      ]),
+  collections: withInputChecks(
+    withDeliveryInvalidation(
+      withPublicationState(
+        withSerializedWrites([
+          Articles,
+          Photos,
+          Photographers,
+          Quotes,
+          People,
+          Series,
+          Seasons,
+          Classes,
+          Events,
+          Circuits,
+          Teams,
+          Manufacturers,
+          Entries,
+          Results,
+          Titles,
+          Users,
+          ApiClients,
+          Webhooks,
+          WebhookDeliveries,
+        ]),
+      ),
     ),
   ),
   globals: [FeedIdentity],
@@ -86,6 +90,7 @@ export default buildConfig({
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).
   csrf: [settings.serverUrl, ...settings.csrfOrigins],
   editor: lexicalEditor(),
+  hooks: { afterError: [undoFailedRequest] },
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The

@@ -7,6 +7,8 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import type { Database, Env } from '../config/env'
 import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
+import { readBadDatesAsNullPostgres, readBadDatesAsNullSqlite } from './readableDates'
+import { rememberCreatedDocuments } from './undoOnError'
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
@@ -22,24 +24,27 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
   const push = nodeEnv === 'development'
   switch (database.kind) {
     case 'sqlite':
-      return sqliteAdapter({
-        client: { url: database.uri },
-        // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
-        wal: true,
-        busyTimeout: 5000,
-        // SQLite otherwise gives a deleted row's id (the highest) to the next row: a new story or
-        // photo would take over a deleted one's id, and with it every URL and reference built on it.
-        autoIncrement: true,
-        migrationDir: migrationDir('sqlite'),
-        push,
-        afterSchemaInit: [indexParentsSqlite],
-      })
+      // Without transactions: what a failed request inserted is deleted again (undoOnError.ts).
+      return rememberCreatedDocuments(
+        sqliteAdapter({
+          client: { url: database.uri },
+          // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
+          wal: true,
+          busyTimeout: 5000,
+          // SQLite otherwise gives a deleted row's id (the highest) to the next row: a new story or
+          // photo would take over a deleted one's id, and with it every URL and reference built on it.
+          autoIncrement: true,
+          migrationDir: migrationDir('sqlite'),
+          push,
+          afterSchemaInit: [indexParentsSqlite, readBadDatesAsNullSqlite],
+        }),
+      )
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: database.uri, connectionTimeoutMillis: 5000 },
         migrationDir: migrationDir('postgres'),
         push,
-        afterSchemaInit: [indexParentsPostgres],
+        afterSchemaInit: [indexParentsPostgres, readBadDatesAsNullPostgres],
       })
     case 'mongodb':
       return mongooseAdapter({

@@ -1,3 +1,6 @@
+/** The longest slug: one made from a longer title is cut, a longer one typed by hand refused. */
+export const SLUG_MAX_LENGTH = 120
+
 /**
  * URL slugs for motorsport names: accents folded ("Nürburgring" → "nurburgring"), "#31" kept as
  * "31", every other run of punctuation or space one hyphen.
@@ -15,7 +18,7 @@ export function slugify(value: string | null | undefined): string | undefined {
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
+    .slice(0, SLUG_MAX_LENGTH)
     .replace(/-+$/, '')
   return slug === '' ? undefined : slug
 }

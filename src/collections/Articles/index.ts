@@ -50,7 +50,7 @@ export const Articles: CollectionConfig = {
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, localized: true },
+    { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
     {
       type: 'tabs',
       tabs: [
@@ -61,6 +61,7 @@ export const Articles: CollectionConfig = {
               name: 'standfirst',
               type: 'textarea',
               localized: true,
+              maxLength: 1000,
               admin: { description: 'The one- or two-sentence summary under the headline.' },
             },
             photo('heroPhoto'),
@@ -86,7 +87,7 @@ export const Articles: CollectionConfig = {
                 condition: (data) => Boolean(data?.photosToAdd?.length),
               },
               fields: [
-                { name: 'caption', type: 'textarea' },
+                { name: 'caption', type: 'textarea', maxLength: 2000 },
                 {
                   type: 'row',
                   fields: [
@@ -215,7 +216,15 @@ export const Articles: CollectionConfig = {
         description: 'Bylines (people, so freelancers need no account).',
       },
     },
-    { name: 'tags', type: 'text', hasMany: true, index: true, admin: { position: 'sidebar' } },
+    {
+      name: 'tags',
+      type: 'text',
+      hasMany: true,
+      maxRows: 50,
+      maxLength: 100,
+      index: true,
+      admin: { position: 'sidebar' },
+    },
     {
       name: 'photos',
       type: 'relationship',

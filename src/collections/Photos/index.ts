@@ -6,6 +6,7 @@ import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { populateCreditLine } from './hooks/populateCreditLine'
 import { prefillFromFile } from './hooks/prefillFromFile'
+import { answerUnreadableUpload, refuseBadFileName } from './hooks/refuseBadFileName'
 import { refuseOversizedImage } from './hooks/refuseOversizedImage'
 
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
@@ -31,9 +32,10 @@ export const Photos: CollectionConfig = {
     ],
   },
   hooks: {
-    beforeOperation: [refuseOversizedImage],
+    beforeOperation: [refuseBadFileName, refuseOversizedImage],
     beforeValidate: [prefillFromFile],
     beforeChange: [populateCreditLine],
+    afterError: [answerUnreadableUpload],
   },
   fields: [
     {
@@ -46,9 +48,11 @@ export const Photos: CollectionConfig = {
     {
       name: 'headline',
       type: 'text',
+      maxLength: 300,
       admin: { description: 'Short title from the agency (IPTC "Headline").' },
     },
-    { name: 'caption', type: 'textarea', localized: true },
+    // Agencies' captions (IPTC IIM allows 2,000 bytes; XMP more) are pre-filled from the file.
+    { name: 'caption', type: 'textarea', localized: true, maxLength: 4000 },
     {
       type: 'row',
       fields: [
@@ -89,6 +93,7 @@ export const Photos: CollectionConfig = {
       name: 'keywords',
       type: 'text',
       hasMany: true,
+      maxRows: 200,
       index: true,
       admin: { description: 'From the file (IPTC "Keywords") or typed.' },
     },
