@@ -49,7 +49,14 @@ export interface Env {
   /** Images with more pixels than this are refused before sharp decodes them. */
   maxImagePixels: number
   webhooks: WebhookSettings
+  /** Who may introspect the GraphQL schema (`__schema`, `__type`). */
+  graphqlIntrospection: GraphqlIntrospection
+  /** How long a read on /api (REST GET, GraphQL query) may take before it is answered with a 503. */
+  apiTimeoutMs: number
 }
+
+export const GRAPHQL_INTROSPECTION = ['admins', 'everyone', 'off'] as const
+export type GraphqlIntrospection = (typeof GRAPHQL_INTROSPECTION)[number]
 
 export interface WebhookSettings {
   /** Deliver to loopback and private networks too (tests, a receiver on the same host). */
@@ -255,6 +262,19 @@ export function parsePixels(value: string | undefined, name: string, fallback: n
   return pixels
 }
 
+/** Schema introspection: everyone while developing (the playground needs it), admins elsewhere. */
+export function parseIntrospection(
+  value: string | undefined,
+  nodeEnv: Env['nodeEnv'],
+): GraphqlIntrospection {
+  if (value === undefined || value.trim() === '')
+    return nodeEnv === 'development' ? 'everyone' : 'admins'
+  const mode = value.trim().toLowerCase()
+  if ((GRAPHQL_INTROSPECTION as readonly string[]).includes(mode))
+    return mode as GraphqlIntrospection
+  throw new ConfigError(`GRAPHQL_INTROSPECTION must be admins, everyone or off, got "${value}"`)
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -287,6 +307,12 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     deliveryCache: parseBoolean(source.DELIVERY_CACHE, 'DELIVERY_CACHE', true),
     webhooks: parseWebhookSettings(source),
     maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
+    graphqlIntrospection: parseIntrospection(source.GRAPHQL_INTROSPECTION, nodeEnv),
+    apiTimeoutMs: parseWholeNumber(source.API_TIMEOUT_MS, 'API_TIMEOUT_MS', 15_000, {
+      min: 10,
+      max: 600_000,
+      unit: 'milliseconds',
+    }),
   }
 }
 
