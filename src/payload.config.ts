@@ -26,6 +26,8 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
+import { graphqlValidationRules } from './http/graphqlRules'
+import { withRequestBounds } from './http/requestBounds'
 import { withSerializedWrites } from './db/serializeWrites'
 import { withPublicationState } from './collections/publicationState'
 import { withDeliveryInvalidation } from './delivery/freshness'
@@ -37,6 +39,11 @@ import { localization } from './localization'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+// Relationship population: Payload's default of 2 levels, and never past 3 (a story's fact
+// block → result → event → circuit). GraphQL's rich-text `depth` argument obeys only the field's
+// own maxDepth (see the Articles body), so that field repeats the ceiling.
+const DEFAULT_DEPTH = 2
+const MAX_DEPTH = 3
 
 export default buildConfig({
   admin: {
@@ -54,36 +61,48 @@ export default buildConfig({
       },
     },
   },
-  collections: withDeliveryInvalidation(
-    withPublicationState(
-      withSerializedWrites([
-        Articles,
-        Photos,
-        Photographers,
-        Quotes,
-        People,
-        Series,
-        Seasons,
-        Classes,
-        Events,
-        Circuits,
-        Teams,
-        Manufacturers,
-        Entries,
-        Results,
-        Titles,
-        Users,
-        ApiClients,
-        Webhooks,
-        WebhookDeliveries,
-      ]),
+  collections: withRequestBounds(
+    withDeliveryInvalidation(
+      withPublicationState(
+        withSerializedWrites([
+          Articles,
+          Photos,
+          Photographers,
+          Quotes,
+          People,
+          Series,
+          Seasons,
+          Classes,
+          Events,
+          Circuits,
+          Teams,
+          Manufacturers,
+          Entries,
+          Results,
+          Titles,
+          Users,
+          ApiClients,
+          Webhooks,
+          WebhookDeliveries,
+        ]),
+      ),
     ),
   ),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).
   csrf: [settings.serverUrl, ...settings.csrfOrigins],
+  defaultDepth: DEFAULT_DEPTH,
+  maxDepth: MAX_DEPTH,
   editor: lexicalEditor(),
+  graphQL: {
+    // Replaced by our own per-request switch (GRAPHQL_INTROSPECTION) in graphqlValidationRules.
+    disableIntrospectionInProduction: false,
+    validationRules: graphqlValidationRules({
+      introspection: settings.graphqlIntrospection,
+      defaultDepth: DEFAULT_DEPTH,
+    }),
+  },
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The

@@ -4,6 +4,7 @@ import { photoAccess } from '../../access/content'
 import { env } from '../../config/env'
 import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
+import { absoluteUrls } from './hooks/absoluteUrls'
 import { populateCreditLine } from './hooks/populateCreditLine'
 import { prefillFromFile } from './hooks/prefillFromFile'
 import { refuseOversizedImage } from './hooks/refuseOversizedImage'
@@ -34,6 +35,7 @@ export const Photos: CollectionConfig = {
     beforeOperation: [refuseOversizedImage],
     beforeValidate: [prefillFromFile],
     beforeChange: [populateCreditLine],
+    afterRead: [absoluteUrls],
   },
   fields: [
     {
