@@ -40,8 +40,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 // Relationship population: Payload's default of 2 levels, and never past 3 (a story's fact
-// block → result → event → circuit). GraphQL's rich-text `depth` argument obeys only the field's
-// own maxDepth (see the Articles body), so that field repeats the ceiling.
+// block → result → event → circuit). GraphQL's rich-text `depth` argument ignores this ceiling
+// and obeys only the field's own maxDepth, so the Articles body sets one (2).
 const DEFAULT_DEPTH = 2
 const MAX_DEPTH = 3
 
