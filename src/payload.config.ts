@@ -26,6 +26,8 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { env } from './config/env'
 import { databaseAdapter } from './db/adapter'
+import { graphqlValidationRules } from './http/graphqlRules'
+import { withRequestBounds } from './http/requestBounds'
 import { withSerializedWrites } from './db/serializeWrites'
 import { undoFailedRequest } from './db/undoOnError'
 import { withInputChecks } from './collections/inputChecks'
@@ -40,6 +42,11 @@ import { FeedIdentity } from './globals/FeedIdentity'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+// Relationship population: Payload's default of 2 levels, and never past 3 (a story's fact
+// block → result → event → circuit). GraphQL's rich-text `depth` argument ignores this ceiling
+// and obeys only the field's own maxDepth, so the Articles body sets one (2).
+const DEFAULT_DEPTH = 2
+const MAX_DEPTH = 3
 
 export default buildConfig({
   admin: {
@@ -57,30 +64,32 @@ export default buildConfig({
       },
     },
   },
-  collections: withInputChecks(
-    withDeliveryInvalidation(
-      withPublicationState(
-        withSerializedWrites([
-          Articles,
-          Photos,
-          Photographers,
-          Quotes,
-          People,
-          Series,
-          Seasons,
-          Classes,
-          Events,
-          Circuits,
-          Teams,
-          Manufacturers,
-          Entries,
-          Results,
-          Titles,
-          Users,
-          ApiClients,
-          Webhooks,
-          WebhookDeliveries,
-        ]),
+  collections: withRequestBounds(
+    withInputChecks(
+      withDeliveryInvalidation(
+        withPublicationState(
+          withSerializedWrites([
+            Articles,
+            Photos,
+            Photographers,
+            Quotes,
+            People,
+            Series,
+            Seasons,
+            Classes,
+            Events,
+            Circuits,
+            Teams,
+            Manufacturers,
+            Entries,
+            Results,
+            Titles,
+            Users,
+            ApiClients,
+            Webhooks,
+            WebhookDeliveries,
+          ]),
+        ),
       ),
     ),
   ),
@@ -89,8 +98,18 @@ export default buildConfig({
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).
   csrf: [settings.serverUrl, ...settings.csrfOrigins],
+  defaultDepth: DEFAULT_DEPTH,
+  maxDepth: MAX_DEPTH,
   editor: lexicalEditor(),
   hooks: { afterError: [undoFailedRequest] },
+  graphQL: {
+    // Replaced by our own per-request switch (GRAPHQL_INTROSPECTION) in graphqlValidationRules.
+    disableIntrospectionInProduction: false,
+    validationRules: graphqlValidationRules({
+      introspection: settings.graphqlIntrospection,
+      defaultDepth: DEFAULT_DEPTH,
+    }),
+  },
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The

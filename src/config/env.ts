@@ -51,6 +51,10 @@ export interface Env {
   webhooks: WebhookSettings
   /** The tag: URI identity asked for at first start (src/delivery/feedIdentity.ts stores it). */
   tagIdentity: TagIdentitySettings
+  /** Who may introspect the GraphQL schema (`__schema`, `__type`). */
+  graphqlIntrospection: GraphqlIntrospection
+  /** How long a read on /api (REST GET, GraphQL query) may take before it is answered with a 503. */
+  apiTimeoutMs: number
 }
 
 export interface TagIdentitySettings {
@@ -59,6 +63,9 @@ export interface TagIdentitySettings {
   /** TAG_DATE: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a day on which it held the authority. */
   date?: string
 }
+
+export const GRAPHQL_INTROSPECTION = ['admins', 'everyone', 'off'] as const
+export type GraphqlIntrospection = (typeof GRAPHQL_INTROSPECTION)[number]
 
 export interface WebhookSettings {
   /** Deliver to loopback and private networks too (tests, a receiver on the same host). */
@@ -293,6 +300,19 @@ export function parsePixels(value: string | undefined, name: string, fallback: n
   return pixels
 }
 
+/** Schema introspection: everyone while developing (the playground needs it), admins elsewhere. */
+export function parseIntrospection(
+  value: string | undefined,
+  nodeEnv: Env['nodeEnv'],
+): GraphqlIntrospection {
+  if (value === undefined || value.trim() === '')
+    return nodeEnv === 'development' ? 'everyone' : 'admins'
+  const mode = value.trim().toLowerCase()
+  if ((GRAPHQL_INTROSPECTION as readonly string[]).includes(mode))
+    return mode as GraphqlIntrospection
+  throw new ConfigError(`GRAPHQL_INTROSPECTION must be admins, everyone or off, got "${value}"`)
+}
+
 export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env {
   const nodeEnv = parseNodeEnv(source.NODE_ENV)
   const port = parsePort(source.PORT)
@@ -326,6 +346,12 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     webhooks: parseWebhookSettings(source),
     maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
     tagIdentity: parseTagIdentity(source),
+    graphqlIntrospection: parseIntrospection(source.GRAPHQL_INTROSPECTION, nodeEnv),
+    apiTimeoutMs: parseWholeNumber(source.API_TIMEOUT_MS, 'API_TIMEOUT_MS', 15_000, {
+      min: 10,
+      max: 600_000,
+      unit: 'milliseconds',
+    }),
   }
 }
 

@@ -2,10 +2,14 @@ import express from 'express'
 import type { Express, RequestHandler } from 'express'
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { env } from '../config/env'
 import { DELIVERY_PREFIX, deliveryRouter } from '../delivery/router'
 import { rejectBadApiKeys } from './apiKeys'
+import { corsFor } from './cors'
 import { errorHandler } from './errors'
+import { graphqlGate } from './graphqlGate'
 import { healthz, readyz } from './health'
+import { boundedJsonBodies } from './jsonBody'
 import { payloadApiRoutes } from './payloadApi'
 
 export interface AppOptions {
@@ -26,9 +30,12 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
 
   app.use(DELIVERY_PREFIX, deliveryRouter(payload))
 
-  const api = payloadApiRoutes(config, { playground: dev })
+  const settings = env()
+  const api = payloadApiRoutes(config, { playground: dev, timeoutMs: settings.apiTimeoutMs })
+  app.use('/api', corsFor(settings.corsOrigins))
   app.use('/api', rejectBadApiKeys(payload))
-  app.post('/api/graphql', api.graphql)
+  app.use('/api', boundedJsonBodies)
+  app.post('/api/graphql', graphqlGate, api.graphql)
   app.options('/api/graphql', api.rest)
   if (api.playground) app.get('/api/graphql-playground', api.playground)
   app.all('/api/{*splat}', api.rest)

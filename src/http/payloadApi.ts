@@ -4,6 +4,8 @@ import type { RequestHandler } from 'express'
 import { handleEndpoints } from 'payload'
 import type { SanitizedConfig } from 'payload'
 
+import { byDeadline } from './deadline'
+
 type Listener = ReturnType<typeof getRequestListener>
 
 /**
@@ -21,12 +23,28 @@ function withMutableBody(request: Request): Request {
   } as RequestInit)
 }
 
-/** Runs a fetch-style handler (Request → Response) for an Express route, body unread. */
-function fetchRoute(handler: (request: Request) => Promise<Response>): RequestHandler {
+const isRead = (outgoing: unknown, method: string) =>
+  method === 'GET' ||
+  method === 'HEAD' ||
+  (outgoing as { locals?: { readOnly?: boolean } }).locals?.readOnly === true
+
+/**
+ * Runs a fetch-style handler (Request → Response) for an Express route, body unread, answering
+ * reads (and GraphQL queries, marked `res.locals.readOnly`) by the deadline.
+ */
+function fetchRoute(
+  handler: (request: Request) => Promise<Response>,
+  timeoutMs: number,
+): RequestHandler {
   // Hono's adapter must not replace the global Request/Response: Next and Payload use them too.
-  const listener: Listener = getRequestListener((request) => handler(withMutableBody(request)), {
-    overrideGlobalObjects: false,
-  })
+  const listener: Listener = getRequestListener(
+    (request, { outgoing }) => {
+      const payloadRequest = withMutableBody(request)
+      const work = handler(payloadRequest)
+      return isRead(outgoing, request.method) ? byDeadline(payloadRequest, work, timeoutMs) : work
+    },
+    { overrideGlobalObjects: false },
+  )
   return (req, res, next) => {
     listener(req, res).catch(next)
   }
@@ -39,15 +57,18 @@ function fetchRoute(handler: (request: Request) => Promise<Response>): RequestHa
  */
 export function payloadApiRoutes(
   config: Promise<SanitizedConfig>,
-  { playground }: { playground: boolean },
+  { playground, timeoutMs }: { playground: boolean; timeoutMs: number },
 ) {
   const graphql = GRAPHQL_POST(config)
   const graphqlPlayground = GRAPHQL_PLAYGROUND_GET(config)
   return {
-    graphql: fetchRoute((request) => graphql(request)),
-    playground: playground ? fetchRoute((request) => graphqlPlayground(request)) : undefined,
-    rest: fetchRoute((request) =>
-      handleEndpoints({ config, request, path: new URL(request.url).pathname }),
+    graphql: fetchRoute((request) => graphql(request), timeoutMs),
+    playground: playground
+      ? fetchRoute((request) => graphqlPlayground(request), timeoutMs)
+      : undefined,
+    rest: fetchRoute(
+      (request) => handleEndpoints({ config, request, path: new URL(request.url).pathname }),
+      timeoutMs,
     ),
   }
 }

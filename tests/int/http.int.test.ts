@@ -116,7 +116,9 @@ describe('REST', () => {
   it('serves the photo files as JPEG bytes that still carry the credit', async () => {
     const { docs } = await (await fetch(`${s.url}/api/photos?sort=filename`)).json()
     const photo = docs.find((d: any) => d.creditLine === 'Michael L. Levitt / Motorsport Images')
-    const image = await fetch(new URL(photo.url, s.url))
+    // URLs are absolute under SERVER_URL; this server listens on its own port.
+    const local = (url: string) => new URL(new URL(url).pathname, s.url)
+    const image = await fetch(local(photo.url))
     expect(image.status).toBe(200)
     expect(image.headers.get('content-type')).toBe('image/jpeg')
     const bytes = Buffer.from(await image.arrayBuffer())
@@ -125,7 +127,7 @@ describe('REST', () => {
       Credit: 'Michael L. Levitt / Motorsport Images',
       creator: 'Michael L. Levitt',
     })
-    const thumbnail = await fetch(new URL(photo.sizes.thumbnail.url, s.url))
+    const thumbnail = await fetch(local(photo.sizes.thumbnail.url))
     expect(thumbnail.status).toBe(200)
   })
 

@@ -7,6 +7,7 @@ import {
   ConfigError,
   parseDatabaseUri,
   parseEnv,
+  parseIntrospection,
   parseOrigins,
   parsePixels,
   parsePort,
@@ -260,5 +261,29 @@ describe('TAG_AUTHORITY and TAG_DATE', () => {
         now,
       ),
     ).toEqual({ tagAuthority: 'example.com', tagDate: '2019' })
+  })
+})
+
+describe('GRAPHQL_INTROSPECTION and API_TIMEOUT_MS', () => {
+  it('lets everyone introspect while developing and only admins elsewhere by default', () => {
+    expect(parseIntrospection(undefined, 'development')).toBe('everyone')
+    expect(parseIntrospection('', 'production')).toBe('admins')
+    expect(parseIntrospection(undefined, 'test')).toBe('admins')
+    expect(parseIntrospection('Everyone', 'production')).toBe('everyone')
+    expect(parseIntrospection('off', 'development')).toBe('off')
+  })
+
+  it('refuses an unknown introspection mode, naming the variable', () => {
+    expect(() => parseIntrospection('yes', 'production')).toThrow(ConfigError)
+    expect(() => parseIntrospection('yes', 'production')).toThrow(/GRAPHQL_INTROSPECTION/)
+  })
+
+  it('gives /api reads 15 s unless API_TIMEOUT_MS says otherwise', () => {
+    const dir = tempDir()
+    const source = { DATABASE_URI: `file:${dir}/x.db`, MEDIA_DIR: `${dir}/media` }
+    expect(parseEnv(source, dir).apiTimeoutMs).toBe(15_000)
+    expect(parseEnv({ ...source, API_TIMEOUT_MS: '2500' }, dir).apiTimeoutMs).toBe(2500)
+    expect(() => parseEnv({ ...source, API_TIMEOUT_MS: '5' }, dir)).toThrow(/API_TIMEOUT_MS/)
+    expect(parseEnv({ ...source, NODE_ENV: 'production' }, dir).graphqlIntrospection).toBe('admins')
   })
 })

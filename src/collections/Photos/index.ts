@@ -4,6 +4,7 @@ import { photoAccess } from '../../access/content'
 import { env } from '../../config/env'
 import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
+import { absoluteUrls } from './hooks/absoluteUrls'
 import { populateCreditLine } from './hooks/populateCreditLine'
 import { prefillFromFile } from './hooks/prefillFromFile'
 import { answerUnreadableUpload, refuseBadFileName } from './hooks/refuseBadFileName'
@@ -36,6 +37,7 @@ export const Photos: CollectionConfig = {
     beforeValidate: [prefillFromFile],
     beforeChange: [populateCreditLine],
     afterError: [answerUnreadableUpload],
+    afterRead: [absoluteUrls],
   },
   fields: [
     {
