@@ -3,6 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
+import { hasRole } from './access/roles'
+import { readOnlyClients } from './access/readOnlyClients'
 import { ApiClients } from './collections/ApiClients'
 import { Articles } from './collections/Articles'
 import {
@@ -38,6 +40,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
+// API clients read; they never write, Payload's own collections included (src/access/readOnlyClients.ts).
 export default buildConfig({
   admin: {
     user: 'users',
@@ -86,6 +89,8 @@ export default buildConfig({
   editor: lexicalEditor(),
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],
+    // GET /api/payload-jobs/run would let any signed-in user (API clients too) run the queue.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The
     // crons start only in src/server.ts, and only with JOBS_AUTORUN (one instance per database).
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],
@@ -107,4 +112,4 @@ export default buildConfig({
   },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(readOnlyClients)

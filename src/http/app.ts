@@ -4,6 +4,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { DELIVERY_PREFIX, deliveryRouter } from '../delivery/router'
 import { rejectBadApiKeys } from './apiKeys'
+import { rememberClientAddress } from './clientAddress'
 import { errorHandler } from './errors'
 import { healthz, readyz } from './health'
 import { payloadApiRoutes } from './payloadApi'
@@ -27,7 +28,7 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
   app.use(DELIVERY_PREFIX, deliveryRouter(payload))
 
   const api = payloadApiRoutes(config, { playground: dev })
-  app.use('/api', rejectBadApiKeys(payload))
+  app.use('/api', rejectBadApiKeys(payload), rememberClientAddress)
   app.post('/api/graphql', api.graphql)
   app.options('/api/graphql', api.rest)
   if (api.playground) app.get('/api/graphql-playground', api.playground)
