@@ -255,6 +255,9 @@ export interface Article {
   authors?: (number | Person)[] | null;
   tags?: string[] | null;
   photos?: (number | Photo)[] | null;
+  quotesShown?: (number | Quote)[] | null;
+  resultsShown?: (number | Result)[] | null;
+  titlesShown?: (number | Title)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -299,6 +302,9 @@ export interface Photo {
    * Cars in the picture.
    */
   entriesShown?: (number | Entry)[] | null;
+  /**
+   * Set from the embargoed stories that use this photo: hidden from the public until the first of them that is published lifts.
+   */
   embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -544,8 +550,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -626,6 +630,10 @@ export interface Result {
    * Set on save.
    */
   label?: string | null;
+  /**
+   * Set from the embargoed stories that show this result: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -653,6 +661,10 @@ export interface Title {
    * Set on save.
    */
   label?: string | null;
+  /**
+   * Set from the embargoed stories that show this title: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -680,6 +692,10 @@ export interface Quote {
    * Where the quote was first published.
    */
   sourceArticle?: (number | null) | Article;
+  /**
+   * Set from the embargoed stories that show this quote: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -1053,6 +1069,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   tags?: T;
   photos?: T;
+  quotesShown?: T;
+  resultsShown?: T;
+  titlesShown?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1158,6 +1177,7 @@ export interface QuotesSelect<T extends boolean = true> {
   event?: T;
   label?: T;
   sourceArticle?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1307,6 +1327,7 @@ export interface ResultsSelect<T extends boolean = true> {
   positionInClass?: T;
   laps?: T;
   label?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1327,6 +1348,7 @@ export interface TitlesSelect<T extends boolean = true> {
   winnerManufacturer?: T;
   clinchedAt?: T;
   label?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1347,8 +1369,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {
