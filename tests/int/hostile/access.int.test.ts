@@ -189,17 +189,12 @@ describe('what an embargoed story shows is embargoed with it, on every channel',
       expect(stored).toMatchObject({ _status: 'published' })
       expect(Date.parse(stored.embargoUntil!)).toBe(Date.parse(embargoUntil))
     }
-    const actors = ['anonymous', 'client', 'trusted', 'contributor'] as const
-    const views = await Promise.all(
-      actors.flatMap((actor) =>
-        ITEMS.map(async (collection) => [
-          `${collection} as ${actor}`,
+    for (const actor of ['anonymous', 'client', 'trusted', 'contributor'] as const)
+      for (const collection of ITEMS)
+        expect(
           await seen(actor, collection, items[collection]),
-        ]),
-      ),
-    )
-    for (const [view, channels] of views)
-      expect(channels, String(view)).toEqual(everywhere(/trusted|contributor/.test(String(view))))
+          `${collection} as ${actor}`,
+        ).toEqual(everywhere(actor === 'trusted' || actor === 'contributor'))
     // The editor brings the lift forward; from then on nothing is written, yet at the new time
     // every channel shows them.
     const lift = new Date(Date.now() + 2000).toISOString()
@@ -214,10 +209,10 @@ describe('what an embargoed story shows is embargoed with it, on every channel',
       }),
     )
     await sleep(Date.parse(lift) - Date.now() + 200)
-    const after = await Promise.all(
-      ITEMS.map((collection) => seen('anonymous', collection, items[collection])),
-    )
-    expect(after).toEqual(ITEMS.map(() => everywhere(true)))
+    for (const collection of ITEMS)
+      expect(await seen('anonymous', collection, items[collection]), collection).toEqual(
+        everywhere(true),
+      )
     expect(
       await Promise.all(
         ITEMS.map(async (collection) => {
