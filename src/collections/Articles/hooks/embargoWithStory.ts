@@ -29,14 +29,11 @@ export function derivedEmbargo(stories: Story[], now = Date.now()): string | nul
       : null
   const published = stories.filter((story) => story._status === 'published')
   if (published.some((story) => pending(story) === null)) return null
-  const times = published.length
-    ? published.map(pending)
-    : stories.map(pending).filter((time) => time !== null)
+  const times = (published.length ? published : stories)
+    .map(pending)
+    .filter((time): time is number => time !== null)
   if (!times.length) return null
-  const time = published.length
-    ? Math.min(...(times as number[]))
-    : Math.max(...(times as number[]))
-  return new Date(time).toISOString()
+  return new Date(published.length ? Math.min(...times) : Math.max(...times)).toISOString()
 }
 
 const sameTime = (a: string | null | undefined, b: string | null | undefined) =>
@@ -87,7 +84,6 @@ export async function recomputeEmbargo(
     data: { embargoUntil, ...(withdrawn ? { _status: 'draft' } : {}) },
     depth: 0,
     overrideAccess: true,
-    context: { derivedEmbargo: true },
     req,
   })
 }
