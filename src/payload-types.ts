@@ -263,6 +263,9 @@ export interface Article {
   authors?: (number | Person)[] | null;
   tags?: string[] | null;
   photos?: (number | Photo)[] | null;
+  quotesShown?: (number | Quote)[] | null;
+  resultsShown?: (number | Result)[] | null;
+  titlesShown?: (number | Title)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -307,6 +310,9 @@ export interface Photo {
    * Cars in the picture.
    */
   entriesShown?: (number | Entry)[] | null;
+  /**
+   * Set from the embargoed stories that use this photo: hidden from the public until the first of them that is published lifts.
+   */
   embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -552,8 +558,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -634,6 +638,10 @@ export interface Result {
    * Set on save.
    */
   label?: string | null;
+  /**
+   * Set from the embargoed stories that show this result: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -661,6 +669,10 @@ export interface Title {
    * Set on save.
    */
   label?: string | null;
+  /**
+   * Set from the embargoed stories that show this title: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -688,6 +700,10 @@ export interface Quote {
    * Where the quote was first published.
    */
   sourceArticle?: (number | null) | Article;
+  /**
+   * Set from the embargoed stories that show this quote: hidden from the public until the first of them that is published lifts.
+   */
+  embargoUntil?: string | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -1064,6 +1080,9 @@ export interface ArticlesSelect<T extends boolean = true> {
   authors?: T;
   tags?: T;
   photos?: T;
+  quotesShown?: T;
+  resultsShown?: T;
+  titlesShown?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1169,6 +1188,7 @@ export interface QuotesSelect<T extends boolean = true> {
   event?: T;
   label?: T;
   sourceArticle?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1318,6 +1338,7 @@ export interface ResultsSelect<T extends boolean = true> {
   positionInClass?: T;
   laps?: T;
   label?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1338,6 +1359,7 @@ export interface TitlesSelect<T extends boolean = true> {
   winnerManufacturer?: T;
   clinchedAt?: T;
   label?: T;
+  embargoUntil?: T;
   createdBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1358,8 +1380,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

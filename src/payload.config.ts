@@ -3,6 +3,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
+import { hasRole } from './access/roles'
+import { readOnlyClients } from './access/readOnlyClients'
 import { ApiClients } from './collections/ApiClients'
 import { Articles } from './collections/Articles'
 import {
@@ -48,6 +50,7 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 const DEFAULT_DEPTH = 2
 const MAX_DEPTH = 3
 
+// API clients read; they never write, Payload's own collections included (src/access/readOnlyClients.ts).
 export default buildConfig({
   admin: {
     user: 'users',
@@ -112,6 +115,8 @@ export default buildConfig({
   },
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],
+    // GET /api/payload-jobs/run would let any signed-in user (API clients too) run the queue.
+    access: { run: ({ req }) => hasRole(req.user, 'admin') },
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The
     // crons start only in src/server.ts, and only with JOBS_AUTORUN (one instance per database).
     autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 50 }],
@@ -133,4 +138,4 @@ export default buildConfig({
   },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(readOnlyClients)

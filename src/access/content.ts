@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { clientScopes, hasRole, isContributorOnly, isStaffUser, readsEmbargoed } from './roles'
+import { hasRole, isBlindClient, isContributorOnly, isStaffUser, readsEmbargoed } from './roles'
 import { notEmbargoed, published } from './visibility'
 
 const ownUnpublished = (userId: number | string): Where => ({
@@ -21,11 +21,7 @@ const publishes = (data: unknown): boolean =>
 export function draftWorkflowAccess({ embargo }: { embargo: boolean }) {
   const read: Access = ({ req }) => {
     if (isStaffUser(req.user)) return true
-    if (
-      req.user?.collection === 'api-clients' &&
-      !clientScopes(req.user).includes('read_published')
-    )
-      return false
+    if (isBlindClient(req.user)) return false
     if (!embargo || readsEmbargoed(req.user)) return published
     return { and: [published, notEmbargoed()] }
   }
@@ -46,12 +42,8 @@ export function draftWorkflowAccess({ embargo }: { embargo: boolean }) {
 /** Photos: public unless embargoed; staff upload; contributors edit only their own uploads. */
 export const photoAccess = {
   read: (({ req }) => {
+    if (isBlindClient(req.user)) return false
     if (readsEmbargoed(req.user)) return true
-    if (
-      req.user?.collection === 'api-clients' &&
-      !clientScopes(req.user).includes('read_published')
-    )
-      return false
     return notEmbargoed()
   }) satisfies Access,
   create: (({ req }) => isStaffUser(req.user)) satisfies Access,

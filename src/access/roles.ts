@@ -39,6 +39,23 @@ export function clientScopes(user: MaybeUser | null | undefined): ApiScope[] {
   )
 }
 
+/**
+ * What an API client may read, the one rule for REST, GraphQL and the delivery API alike.
+ * `read_embargoed` widens `read_published` (published stories, and embargoed ones before their
+ * time); on its own it grants nothing, like a key with no scope or a revoked key.
+ */
+export function clientReach(
+  user: MaybeUser | null | undefined,
+): 'none' | 'published' | 'embargoed' {
+  const scopes = clientScopes(user)
+  if (!scopes.includes('read_published')) return 'none'
+  return scopes.includes('read_embargoed') ? 'embargoed' : 'published'
+}
+
+/** An API client that may read nothing at all (no read scope, or only `read_embargoed`). */
+export const isBlindClient = (user: MaybeUser | null | undefined): boolean =>
+  user?.collection === 'api-clients' && clientReach(user) === 'none'
+
 /** Who reads embargoed stories before their time: staff, and API clients trusted with embargoes. */
 export const readsEmbargoed = (user: MaybeUser | null | undefined): boolean =>
-  isStaffUser(user) || clientScopes(user).includes('read_embargoed')
+  isStaffUser(user) || clientReach(user) === 'embargoed'

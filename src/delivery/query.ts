@@ -3,7 +3,7 @@ import { localization } from '../localization'
 /** A reader's mistake: a 4xx with a message that names the parameter. */
 export class DeliveryError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 406,
+    readonly status: 400 | 401 | 403 | 404 | 406,
     message: string,
     readonly parameter?: string,
   ) {

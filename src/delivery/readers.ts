@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { Payload, TypedUser } from 'payload'
 
-import { clientScopes } from '../access/roles'
+import { clientReach } from '../access/roles'
 import { checkApiKey, findApiClient } from '../http/apiKeys'
 import type { ApiClient } from '../payload-types'
 import { freshness } from './freshness'
@@ -36,5 +36,9 @@ export async function identifyReader(
   })
   if ('refusal' in check) throw new DeliveryError(401, check.refusal, 'Authorization')
   const user = { ...check.client, collection: 'api-clients' } as unknown as TypedUser
-  return { audience: clientScopes(user).includes('read_embargoed') ? 'embargoed' : 'public', user }
+  // The same rule as REST and GraphQL (src/access/roles.ts), decided before any cached response
+  // is looked at: the cache is keyed by audience, not by client.
+  const reach = clientReach(user)
+  if (reach === 'none') throw new DeliveryError(403, 'This API key has no read_published scope')
+  return { audience: reach === 'embargoed' ? 'embargoed' : 'public', user }
 }

@@ -14,3 +14,17 @@ export const embargoUntil = (description: string): DateField => ({
     description,
   },
 })
+
+/**
+ * An embargo set from the stories that show the document (photos, quotes, results, titles):
+ * src/collections/Articles/hooks/embargoWithStory.ts computes it. Never written through the API:
+ * a contributor clearing it would publish what an editor's embargoed story shows before its time.
+ */
+export const derivedEmbargoUntil = (description: string): DateField => {
+  const field = embargoUntil(description)
+  return {
+    ...field,
+    admin: { ...field.admin, readOnly: true },
+    access: { create: () => false, update: () => false },
+  }
+}

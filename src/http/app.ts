@@ -6,6 +6,7 @@ import { env } from '../config/env'
 import { DELIVERY_PREFIX, deliveryRouter } from '../delivery/router'
 import { rejectBadApiKeys } from './apiKeys'
 import { corsFor } from './cors'
+import { rememberClientAddress } from './clientAddress'
 import { errorHandler } from './errors'
 import { graphqlGate } from './graphqlGate'
 import { healthz, readyz } from './health'
@@ -33,7 +34,7 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
   const settings = env()
   const api = payloadApiRoutes(config, { playground: dev, timeoutMs: settings.apiTimeoutMs })
   app.use('/api', corsFor(settings.corsOrigins))
-  app.use('/api', rejectBadApiKeys(payload))
+  app.use('/api', rejectBadApiKeys(payload), rememberClientAddress)
   app.use('/api', boundedJsonBodies)
   app.post('/api/graphql', graphqlGate, api.graphql)
   app.options('/api/graphql', api.rest)

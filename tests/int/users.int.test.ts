@@ -77,24 +77,5 @@ describe('users', () => {
     expect(docs.map((d) => d.email)).toEqual(['self@example.com'])
   })
 
-  it('logging in with the wrong password five times locks the account', async () => {
-    await t.payload.create({
-      collection: 'users',
-      data: { email: 'locked@example.com', password: 'correct horse battery', roles: ['editor'] },
-    })
-    for (let attempt = 0; attempt < 5; attempt++) {
-      await expect(
-        t.payload.login({
-          collection: 'users',
-          data: { email: 'locked@example.com', password: 'wrong' },
-        }),
-      ).rejects.toThrow()
-    }
-    await expect(
-      t.payload.login({
-        collection: 'users',
-        data: { email: 'locked@example.com', password: 'correct horse battery' },
-      }),
-    ).rejects.toThrow(/locked/i)
-  })
+  // Sign-in guessing, lockouts and unlocking: tests/int/hostile/access.int.test.ts (over HTTP).
 })

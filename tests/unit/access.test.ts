@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { hasRole, isStaffUser } from '../../src/access/roles'
+import { clientReach, hasRole, isStaffUser, readsEmbargoed } from '../../src/access/roles'
 import { isCountryCode } from '../../src/fields/country'
 
 describe('roles', () => {
@@ -21,6 +21,22 @@ describe('roles', () => {
     expect(isStaffUser(user(['reader']))).toBe(false)
     expect(isStaffUser({ collection: 'api-clients', roles: ['admin'] })).toBe(false)
     expect(isStaffUser(user(['contributor']))).toBe(true)
+  })
+})
+
+describe('API client scopes', () => {
+  const client = (scopes: string[], enabled = true) => ({
+    collection: 'api-clients',
+    scopes,
+    enabled,
+  })
+
+  it('read_embargoed widens read_published and reads nothing alone', () => {
+    expect(clientReach(client(['read_published']))).toBe('published')
+    expect(clientReach(client(['read_published', 'read_embargoed']))).toBe('embargoed')
+    expect(clientReach(client(['read_embargoed']))).toBe('none')
+    expect(readsEmbargoed(client(['read_embargoed']))).toBe(false)
+    expect(clientReach(client(['read_published', 'read_embargoed'], false))).toBe('none')
   })
 })
 

@@ -1,5 +1,5 @@
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, RelationshipField } from 'payload'
 
 import { draftWorkflowAccess } from '../../access/content'
 import { isStaffUser } from '../../access/roles'
@@ -16,7 +16,7 @@ import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { collectPhotos } from './hooks/collectPhotos'
-import { embargoPhotos } from './hooks/embargoPhotos'
+import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
@@ -45,8 +45,8 @@ export const Articles: CollectionConfig = {
     importReleaseEndpoint,
   ],
   hooks: {
-    beforeChange: [stampPublishedAt, collectPhotos],
-    afterChange: [publishWithStory, embargoPhotos, queueEmbargoLift, notifyWebhooks],
+    beforeChange: [stampPublishedAt, collectPhotos, collectShown],
+    afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
@@ -236,6 +236,16 @@ export const Articles: CollectionConfig = {
       index: true,
       admin: { hidden: true },
     },
+    // What the story shows, kept by collectShown, so the embargo of each follows the story's.
+    ...(['quotes', 'results', 'titles'] as const).map((collection): RelationshipField => ({
+      name: `${collection}Shown`,
+      type: 'relationship',
+      relationTo: collection,
+      hasMany: true,
+      index: true,
+      access: { read: ({ req }) => isStaffUser(req.user) },
+      admin: { hidden: true },
+    })),
     createdBy(),
   ],
 }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { photoAccess } from '../../access/content'
 import { env } from '../../config/env'
 import { createdBy } from '../../fields/createdBy'
-import { embargoUntil } from '../../fields/embargo'
+import { derivedEmbargoUntil } from '../../fields/embargo'
 import { absoluteUrls } from './hooks/absoluteUrls'
 import { populateCreditLine } from './hooks/populateCreditLine'
 import { prefillFromFile } from './hooks/prefillFromFile'
@@ -108,12 +108,9 @@ export const Photos: CollectionConfig = {
       hasMany: true,
       admin: { description: 'Cars in the picture.' },
     },
-    {
-      ...embargoUntil(
-        'Set from the embargoed stories that use this photo: hidden from the public until the latest of them lifts.',
-      ),
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
-    },
+    derivedEmbargoUntil(
+      'Set from the embargoed stories that use this photo: hidden from the public until the first of them that is published lifts.',
+    ),
     createdBy(),
   ],
 }

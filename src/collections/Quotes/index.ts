@@ -3,11 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
+import { derivedEmbargoUntil } from '../../fields/embargo'
 import { labelQuote } from './hooks/labelQuote'
 
 export const Quotes: CollectionConfig = {
   slug: 'quotes',
-  access: draftWorkflowAccess({ embargo: false }),
+  access: draftWorkflowAccess({ embargo: true }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
   endpoints: [restoreAsDraft('quotes')],
@@ -53,6 +54,9 @@ export const Quotes: CollectionConfig = {
       relationTo: 'articles',
       admin: { description: 'Where the quote was first published.' },
     },
+    derivedEmbargoUntil(
+      'Set from the embargoed stories that show this quote: hidden from the public until the first of them that is published lifts.',
+    ),
     createdBy(),
   ],
 }

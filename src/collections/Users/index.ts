@@ -4,8 +4,10 @@ import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { isStaffUser, ROLES } from '../../access/roles'
 import { selfOrAdmin } from '../../access/selfOrAdmin'
 import { env } from '../../config/env'
+import { forgiveLogin, guardLogin, unlockEverywhere } from './hooks/guardLogins'
 import { makeFirstUserAdmin } from './hooks/makeFirstUserAdmin'
 import { keepLastAdmin, refuseDeletingLastAdmin } from './hooks/protectLastAdmin'
+import { refuseApiClients } from './hooks/refuseApiClients'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -14,15 +16,20 @@ export const Users: CollectionConfig = {
     create: isAdmin,
     delete: isAdmin,
     read: selfOrAdmin,
+    // Unlocking is for admins only: anyone else could reset the lock a guessing run runs into.
+    unlock: isAdmin,
     update: selfOrAdmin,
   },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   auth: {
-    lockTime: 10 * 60 * 1000,
-    maxLoginAttempts: 5,
+    // Payload's own lockout locks an account for everyone, so a stranger could lock anyone out;
+    // sign-ins are limited per address and per (account, address) instead (hooks/guardLogins.ts).
+    maxLoginAttempts: 0,
     cookies: { secure: env().cookieSecure, sameSite: 'Lax' },
   },
   hooks: {
+    beforeOperation: [guardLogin, refuseApiClients],
+    afterOperation: [forgiveLogin, unlockEverywhere],
     beforeChange: [makeFirstUserAdmin, keepLastAdmin],
     beforeDelete: [refuseDeletingLastAdmin],
   },

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
+import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -22,7 +23,7 @@ const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalD
 
 export const Results: CollectionConfig = {
   slug: 'results',
-  access: draftWorkflowAccess({ embargo: false }),
+  access: draftWorkflowAccess({ embargo: true }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
   endpoints: [restoreAsDraft('results')],
@@ -76,6 +77,9 @@ export const Results: CollectionConfig = {
     },
     { name: 'laps', type: 'number', min: 0 },
     { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+    derivedEmbargoUntil(
+      'Set from the embargoed stories that show this result: hidden from the public until the first of them that is published lifts.',
+    ),
     createdBy(),
   ],
 }

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
+import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Title } from '../../payload-types'
 import { incoming, relatedName } from '../labels'
 
@@ -23,7 +24,7 @@ const labelTitle: CollectionBeforeChangeHook<Title> = async ({ data, originalDoc
 
 export const Titles: CollectionConfig = {
   slug: 'titles',
-  access: draftWorkflowAccess({ embargo: false }),
+  access: draftWorkflowAccess({ embargo: true }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
   endpoints: [restoreAsDraft('titles')],
@@ -72,6 +73,9 @@ export const Titles: CollectionConfig = {
     },
     { name: 'clinchedAt', type: 'relationship', relationTo: 'events' },
     { name: 'label', type: 'text', admin: { readOnly: true, description: 'Set on save.' } },
+    derivedEmbargoUntil(
+      'Set from the embargoed stories that show this title: hidden from the public until the first of them that is published lifts.',
+    ),
     createdBy(),
   ],
 }

@@ -1,0 +1,183 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import type { Article } from '../../../payload-types'
+import { bodyReferences, rawIdOf } from '../bodyReferences'
+import type { ID } from '../bodyReferences'
+
+/** What a story shows and carries an embargo for, and the story field that lists each. */
+export const SHOWN = {
+  photos: 'photos',
+  quotes: 'quotesShown',
+  results: 'resultsShown',
+  titles: 'titlesShown',
+} as const
+export type Shown = keyof typeof SHOWN
+
+type Story = Pick<Article, '_status' | 'embargoUntil'>
+
+/**
+ * When may readers see something stories show? As soon as the first published story showing it
+ * may be seen: now if one already is (no embargo, or lifted), else at the earliest embargo among
+ * them. Shown by unpublished stories only, it keeps the latest embargo any of them still carries
+ * (so it does not go out before a story that is being prepared or was pulled). Null: no embargo.
+ * Stories are read as stored, i.e. as last published.
+ */
+export function derivedEmbargo(stories: Story[], now = Date.now()): string | null {
+  const pending = (story: Story) =>
+    story.embargoUntil && Date.parse(story.embargoUntil) > now
+      ? Date.parse(story.embargoUntil)
+      : null
+  const published = stories.filter((story) => story._status === 'published')
+  if (published.some((story) => pending(story) === null)) return null
+  const times = (published.length ? published : stories)
+    .map(pending)
+    .filter((time): time is number => time !== null)
+  if (!times.length) return null
+  return new Date(published.length ? Math.min(...times) : Math.max(...times)).toISOString()
+}
+
+const sameTime = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ? Date.parse(a) : null) === (b ? Date.parse(b) : null)
+
+/**
+ * Stores the embargo `derivedEmbargo` gives for one photo, quote, result or title. A quote,
+ * result or title that was published with an embargoed story and is no longer shown by any
+ * published story before that embargo lifted (the story was pulled) is unpublished with it: it
+ * was never released.
+ */
+export async function recomputeEmbargo(
+  req: PayloadRequest,
+  collection: Shown,
+  id: ID,
+  now = Date.now(),
+): Promise<void> {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: { [SHOWN[collection]]: { equals: id } },
+    select: { _status: true, embargoUntil: true },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const embargoUntil = derivedEmbargo(docs, now)
+  const current = (await req.payload.findByID({
+    collection,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    disableErrors: true,
+  })) as { embargoUntil?: string | null; _status?: string | null } | null
+  if (!current) return
+  const withdrawn =
+    collection !== 'photos' &&
+    current._status === 'published' &&
+    !!current.embargoUntil &&
+    Date.parse(current.embargoUntil) > now &&
+    !docs.some((doc) => doc._status === 'published')
+  if (sameTime(current.embargoUntil, embargoUntil) && !withdrawn) return
+  await req.payload.update({
+    collection,
+    id,
+    data: { embargoUntil, ...(withdrawn ? { _status: 'draft' } : {}) },
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+}
+
+const rawIds = (values: unknown): ID[] =>
+  (Array.isArray(values) ? values : []).map(rawIdOf).filter((id): id is ID => id !== undefined)
+
+const shownBy = (doc: Partial<Article> | undefined): Record<Shown, ID[]> => ({
+  photos: rawIds(doc?.photos),
+  quotes: rawIds(doc?.quotesShown),
+  results: rawIds(doc?.resultsShown),
+  titles: rawIds(doc?.titlesShown),
+})
+
+/**
+ * Keeps the hidden `quotesShown`, `resultsShown` and `titlesShown` equal to what the story shows
+ * (its body's quote and fact blocks, and the results and titles it is about), so "which stories
+ * show this quote" is one indexed query, as `photos` is for photos (collectPhotos).
+ */
+export const collectShown: CollectionBeforeChangeHook<Article> = ({ data, originalDoc }) => {
+  const pick = <K extends keyof Article>(key: K) =>
+    data[key] !== undefined ? data[key] : originalDoc?.[key]
+  const body = bodyReferences(pick('body'))
+  const once = (values: unknown[]) => {
+    const seen = new Map<string, ID>()
+    for (const id of rawIds(values)) seen.set(String(id), id)
+    return [...seen.values()]
+  }
+  return {
+    ...data,
+    quotesShown: once(body.quotes) as Article['quotesShown'],
+    resultsShown: once([...body.results, ...rawIds(pick('results'))]) as Article['resultsShown'],
+    titlesShown: once([...body.titles, ...rawIds(pick('titles'))]) as Article['titlesShown'],
+  }
+}
+
+/**
+ * Whatever a story shows is embargoed with it, on every channel: read access compares the stored
+ * time with the clock on every request, so the lift needs no write. Runs before publishWithStory,
+ * so a draft quote is published already carrying its embargo.
+ */
+export const embargoWithStory: CollectionAfterChangeHook<Article> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  const before = shownBy(previousDoc)
+  const after = shownBy(doc)
+  for (const collection of Object.keys(SHOWN) as Shown[]) {
+    const touched = new Map<string, ID>()
+    for (const id of [...before[collection], ...after[collection]]) touched.set(String(id), id)
+    for (const id of touched.values()) await recomputeEmbargo(req, collection, id)
+  }
+  return doc
+}
+
+/**
+ * For a database written before stories listed what they show: fills `quotesShown`,
+ * `resultsShown` and `titlesShown` of every stored story (no new version, no hooks), then derives
+ * the embargo of everything they show. Called once, from the migration that added them.
+ */
+export async function backfillShownEmbargoes(req: PayloadRequest): Promise<void> {
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    select: { body: true, results: true, titles: true, photos: true },
+    req,
+  })
+  const touched: Record<Shown, Map<string, ID>> = {
+    photos: new Map(),
+    quotes: new Map(),
+    results: new Map(),
+    titles: new Map(),
+  }
+  for (const doc of docs) {
+    const shown = collectShown({ data: doc, originalDoc: doc } as never) as Partial<Article>
+    await req.payload.db.updateOne({
+      collection: 'articles',
+      id: doc.id,
+      data: {
+        quotesShown: shown.quotesShown,
+        resultsShown: shown.resultsShown,
+        titlesShown: shown.titlesShown,
+      },
+      req,
+      returning: false,
+    })
+    const all = shownBy({ ...shown, photos: doc.photos })
+    for (const collection of Object.keys(SHOWN) as Shown[])
+      for (const id of all[collection]) touched[collection].set(String(id), id)
+  }
+  for (const collection of Object.keys(SHOWN) as Shown[])
+    for (const id of touched[collection].values()) await recomputeEmbargo(req, collection, id)
+}
