@@ -4,6 +4,7 @@ import * as migration_20261127_233912_webhook_delivery_task from './20261127_233
 import * as migration_20261128_001607_articles_status_published_at from './20261128_001607_articles_status_published_at';
 import * as migration_20261128_002742_locale_and_text_parent_indexes from './20261128_002742_locale_and_text_parent_indexes';
 import * as migration_20261128_004537_article_photos_to_add from './20261128_004537_article_photos_to_add';
+import * as migration_20261202_015103_release_fingerprint from './20261202_015103_release_fingerprint';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_004537_article_photos_to_add.up,
     down: migration_20261128_004537_article_photos_to_add.down,
-    name: '20261128_004537_article_photos_to_add'
+    name: '20261128_004537_article_photos_to_add',
+  },
+  {
+    up: migration_20261202_015103_release_fingerprint.up,
+    down: migration_20261202_015103_release_fingerprint.down,
+    name: '20261202_015103_release_fingerprint'
   },
 ];

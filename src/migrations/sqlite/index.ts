@@ -3,6 +3,7 @@ import * as migration_20261127_232210_webhooks_photo_keywords from './20261127_2
 import * as migration_20261128_001603_articles_status_published_at from './20261128_001603_articles_status_published_at';
 import * as migration_20261128_002739_locale_and_text_parent_indexes from './20261128_002739_locale_and_text_parent_indexes';
 import * as migration_20261128_004534_article_photos_to_add from './20261128_004534_article_photos_to_add';
+import * as migration_20261202_015051_release_fingerprint from './20261202_015051_release_fingerprint';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261128_004534_article_photos_to_add.up,
     down: migration_20261128_004534_article_photos_to_add.down,
-    name: '20261128_004534_article_photos_to_add'
+    name: '20261128_004534_article_photos_to_add',
+  },
+  {
+    up: migration_20261202_015051_release_fingerprint.up,
+    down: migration_20261202_015051_release_fingerprint.down,
+    name: '20261202_015051_release_fingerprint'
   },
 ];
