@@ -254,6 +254,10 @@ export interface Article {
    */
   authors?: (number | Person)[] | null;
   tags?: string[] | null;
+  /**
+   * Imported from a press release with this fingerprint (SHA-256 of its text).
+   */
+  releaseFingerprint?: string | null;
   photos?: (number | Photo)[] | null;
   createdBy?: (number | null) | User;
   updatedAt: string;
@@ -1052,6 +1056,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   dateline?: T;
   authors?: T;
   tags?: T;
+  releaseFingerprint?: T;
   photos?: T;
   createdBy?: T;
   updatedAt?: T;

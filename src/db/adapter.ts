@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Database, Env } from '../config/env'
+import { sqliteWithAtomicUnits } from './atomic'
 import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
@@ -22,15 +25,21 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
   const push = nodeEnv === 'development'
   switch (database.kind) {
     case 'sqlite':
-      return sqliteAdapter({
-        client: { url: database.uri },
-        // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
-        wal: true,
-        busyTimeout: 5000,
-        migrationDir: migrationDir('sqlite'),
-        push,
-        afterSchemaInit: [indexParentsSqlite],
-      })
+      // Ordinary writes run without a transaction; units that must be all or nothing (an
+      // imported release) take one through src/db/atomic.ts, which explains why.
+      return sqliteWithAtomicUnits(
+        sqliteAdapter({
+          client: { url: database.uri },
+          // WAL lets the admin read while the delivery API writes; a busy timeout, not SQLITE_BUSY.
+          wal: true,
+          busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+          transactionOptions: {},
+          migrationDir: migrationDir('sqlite'),
+          push,
+          afterSchemaInit: [indexParentsSqlite],
+        }),
+        SQLITE_BUSY_TIMEOUT_MS,
+      )
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: database.uri, connectionTimeoutMillis: 5000 },

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { parseDateline } from './dateline'
 import { findEntities } from './entities'
 import {
@@ -522,7 +524,19 @@ export function understandRelease(
     speakers,
     entities,
     warnings,
+    fingerprint: fingerprintOf(doc),
   }
+}
+
+/**
+ * The release's identity for "was this imported before?": its text, block by block, whitespace
+ * and letter case aside, whatever the format it came in. Any other change makes another release.
+ */
+export function fingerprintOf(doc: ReleaseDocument): string {
+  const hash = createHash('sha256')
+  for (const block of doc.blocks)
+    hash.update(`${block.kind}\u0000${block.text.replace(/\s+/g, ' ').trim().toLowerCase()}\u0000`)
+  return `sha256:${hash.digest('hex')}`
 }
 
 /** Full names written in `text`, titles left out ("Teamchef Bobby Rahal" → "Bobby Rahal"). */
