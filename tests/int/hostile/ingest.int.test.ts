@@ -378,3 +378,58 @@ describe('POST /api/articles/import-release with a zip bomb', () => {
     })
   }
 })
+
+// ---------------------------------------------------------------------------------------------
+// releases as they are written
+
+const dryRun = async (text: string) => {
+  const response = await fetch(`${s.url}/api/articles/import-release?dryRun=true`, {
+    method: 'POST',
+    headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()).understanding
+}
+
+describe('POST /api/articles/import-release?dryRun=true with releases as they are written', () => {
+  it('reads a bare first-line date, English and Italian, as the date', async () => {
+    expect(
+      await dryRun('date 2023-10-01 The Cadillac V-Series.R wins the GTP title\n\nIt was close.'),
+    ).toMatchObject({
+      headline: 'The Cadillac V-Series.R wins the GTP title',
+      dateline: { date: '2023-10-01' },
+    })
+    expect(
+      await dryRun('data 2024-06-16\nFerrari vince ancora a Le Mans\n\nUna gara lunghissima.'),
+    ).toMatchObject({
+      headline: 'Ferrari vince ancora a Le Mans',
+      dateline: { date: '2024-06-16' },
+    })
+  })
+
+  it('keeps a HEADLINE: label out of the title', async () => {
+    expect(
+      await dryRun('HEADLINE: Alpine confirms its 2024 line-up\n\nAlpine will run two cars.'),
+    ).toMatchObject({ headline: 'Alpine confirms its 2024 line-up' })
+  })
+
+  it('attributes «…», ha dichiarato NAME al termine della gara, and warns about what the draft leaves out', async () => {
+    const understood = await dryRun(
+      'Ferrari vince a Le Mans\n\nLe Mans, 16 giugno 2024 – La Ferrari ha vinto.\n\n«È una vittoria di tutta la squadra», ha dichiarato Giulia Rinaldi al termine della gara.',
+    )
+    expect(understood.quotes).toMatchObject([{ speaker: { name: 'Giulia Rinaldi' } }])
+    expect(understood.warnings).toEqual([expect.stringContaining('al termine della gara')])
+  })
+
+  it('keeps a paragraph of quotes after a photo line as quotes, never as the caption', async () => {
+    const understood = await dryRun(
+      'Porsche on the podium\n\nBRASELTON, Ga. (Sept. 30, 2023) – Both Porsches finished on the podium.\n\nPhoto: IMG_4471.jpg\n\nJonathan Diuguid said: "The whole crew earned this one." Nick Tandy added: "We came back from a lap down."\n\nPhoto by: Tim Upietz / Gruppe C',
+    )
+    expect(understood.quotes).toHaveLength(2)
+    expect(understood.photoSlots.map((slot: { caption: unknown }) => slot.caption)).toEqual([
+      null,
+      null,
+    ])
+  })
+})
