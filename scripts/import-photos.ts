@@ -1,6 +1,8 @@
 /**
- * `npm run import:photos -- DIR [--recursive] [--dry-run]`: uploads every photo in DIR through
- * the Local API, as if each were uploaded in the admin, then prints a summary. Exit code 0 when
+ * `npm run import:photos -- DIR [--recursive] [--dry-run] [--json]`: uploads every photo in DIR
+ * through the Local API, as if each were uploaded in the admin, then prints a summary (with
+ * --json, stdout is one JSON document, `{ summary, outcomes }`, and the per-file lines go to
+ * stderr). Exit code 0 when
  * every file was imported or skipped, 1 when any failed, 2 for a usage error.
  */
 import fs from 'node:fs'
@@ -9,18 +11,27 @@ import { parseArgs } from 'node:util'
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
 
-const usage = 'Usage: npm run import:photos -- DIR [--recursive] [--dry-run]'
-let options: { dir: string; recursive: boolean; dryRun: boolean }
+const usage = 'Usage: npm run import:photos -- DIR [--recursive] [--dry-run] [--json]'
+let options: { dir: string; recursive: boolean; dryRun: boolean; json: boolean }
 try {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { recursive: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+    options: {
+      recursive: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
   })
   if (positionals.length !== 1) throw new Error('give exactly one folder')
   const dir = path.resolve(positionals[0]!)
   if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory())
     throw new Error(`"${positionals[0]}" is not a folder`)
-  options = { dir, recursive: !!values.recursive, dryRun: !!values['dry-run'] }
+  options = {
+    dir,
+    recursive: !!values.recursive,
+    dryRun: !!values['dry-run'],
+    json: !!values.json,
+  }
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n${usage}\n`)
   process.exit(2)
@@ -35,7 +46,8 @@ const files = await listPhotoFiles(options.dir, options.recursive)
 const { openPayload } = await import('./openPayload')
 const payload = await openPayload()
 
-const tty = process.stdout.isTTY
+const tty = process.stderr.isTTY && (options.json || process.stdout.isTTY)
+const perFile = options.json ? process.stderr : process.stdout
 const bar = tty
   ? new cliProgress.SingleBar(
       { format: ' {bar} {value}/{total} {file}', hideCursor: true },
@@ -57,7 +69,7 @@ for (const file of files) {
         : result.status === 'would-import'
           ? `credit "${result.creditLine}"`
           : result.reason
-    process.stdout.write(`${result.status.padEnd(12)} ${name}: ${detail}\n`)
+    perFile.write(`${result.status.padEnd(12)} ${name}: ${detail}\n`)
   }
 }
 bar?.stop()
@@ -73,6 +85,9 @@ const lines = [
         `  failed ${path.relative(options.dir, outcome.file)}: ${'reason' in outcome ? outcome.reason : ''}`,
     ),
 ]
-process.stdout.write(`${lines.join('\n')}\n`)
+if (options.json) {
+  const { outcomes, ...counts } = summary
+  process.stdout.write(`${JSON.stringify({ summary: counts, outcomes }, null, 2)}\n`)
+} else process.stdout.write(`${lines.join('\n')}\n`)
 await closeDatabase(payload)
 process.exit(summary.failed > 0 ? 1 : 0)

@@ -262,6 +262,10 @@ export interface Article {
    */
   authors?: (number | Person)[] | null;
   tags?: string[] | null;
+  /**
+   * Imported from a press release with this fingerprint (SHA-256 of its text).
+   */
+  releaseFingerprint?: string | null;
   photos?: (number | Photo)[] | null;
   quotesShown?: (number | Quote)[] | null;
   resultsShown?: (number | Result)[] | null;
@@ -1079,6 +1083,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   dateline?: T;
   authors?: T;
   tags?: T;
+  releaseFingerprint?: T;
   photos?: T;
   quotesShown?: T;
   resultsShown?: T;

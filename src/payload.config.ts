@@ -127,7 +127,8 @@ export default buildConfig({
     }),
   },
   localization,
-  logger: { options: { level: settings.logLevel } },
+  // Logs are diagnostics, on stderr: a CLI's stdout is its result (`npm run import -- --dry-run`).
+  logger: { options: { level: settings.logLevel }, destination: process.stderr },
   secret: settings.payloadSecret,
   sharp: limitedSharp(settings.maxImagePixels),
   // Multipart bodies (photo uploads, imported releases) are cut off, with a 413, past 50 MB.

@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url'
 import type { DatabaseAdapterObj } from 'payload'
 
 import type { Database, Env } from '../config/env'
+import { sqliteWithAtomicUnits } from './atomic'
 import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
 import { readBadDatesAsNullPostgres, readBadDatesAsNullSqlite } from './readableDates'
 import { rememberCreatedDocuments } from './undoOnError'
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000
 
 const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
 
@@ -24,20 +27,26 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
   const push = nodeEnv === 'development'
   switch (database.kind) {
     case 'sqlite':
-      // Without transactions: what a failed request inserted is deleted again (undoOnError.ts).
-      return rememberCreatedDocuments(
-        sqliteAdapter({
-          client: { url: database.uri },
-          // WAL lets the admin read while the delivery API writes; a busy timeout instead of SQLITE_BUSY.
-          wal: true,
-          busyTimeout: 5000,
-          // SQLite otherwise gives a deleted row's id (the highest) to the next row: a new story or
-          // photo would take over a deleted one's id, and with it every URL and reference built on it.
-          autoIncrement: true,
-          migrationDir: migrationDir('sqlite'),
-          push,
-          afterSchemaInit: [indexParentsSqlite, readBadDatesAsNullSqlite],
-        }),
+      // Ordinary writes run without a transaction (what a failed request inserted is deleted again:
+      // undoOnError.ts); units that must be all or nothing (an imported release) take one through
+      // src/db/atomic.ts, which explains why.
+      return sqliteWithAtomicUnits(
+        rememberCreatedDocuments(
+          sqliteAdapter({
+            client: { url: database.uri },
+            // WAL lets the admin read while the delivery API writes; a busy timeout, not SQLITE_BUSY.
+            wal: true,
+            busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+            transactionOptions: {},
+            // SQLite otherwise gives a deleted row's id (the highest) to the next row: a new story or
+            // photo would take over a deleted one's id, and with it every URL and reference built on it.
+            autoIncrement: true,
+            migrationDir: migrationDir('sqlite'),
+            push,
+            afterSchemaInit: [indexParentsSqlite, readBadDatesAsNullSqlite],
+          }),
+        ),
+        SQLITE_BUSY_TIMEOUT_MS,
       )
     case 'postgres':
       return postgresAdapter({

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import { createLocalReq } from 'payload'
 import type { CollectionSlug, Payload, PayloadRequest, TypedUser } from 'payload'
 
+import { beginAtomic, endAtomic } from '../db/atomic'
 import { slugify } from '../fields/slugify'
 import type { PERSON_KINDS } from '../collections/People'
 import { block, document, heading, paragraph } from '../seed/lexical'
@@ -44,6 +45,16 @@ export class ImportError extends Error {
     super(message)
     this.name = 'ImportError'
     this.status = status
+  }
+}
+
+/** The same release (same fingerprint) was imported before: its story is `article`. */
+export class AlreadyImportedError extends ImportError {
+  readonly article: { id: ID; title: string; adminUrl: string }
+  constructor(article: AlreadyImportedError['article']) {
+    super(`This release was already imported: article ${article.id}, "${article.title}"`, 409)
+    this.name = 'AlreadyImportedError'
+    this.article = article
   }
 }
 
@@ -117,10 +128,15 @@ function photoFiles(photo: { filename?: string | null; sizes?: unknown }): strin
  * and the article whose body holds paragraphs, headings, photo and quote blocks in place, with its
  * championship relations suggested from the entities found.
  *
- * One transaction on PostgreSQL and MongoDB (Payload's, `req` passed to every call). SQLite runs
- * without transactions here (src/db/adapter.ts), so there a failure is undone by deleting what was
- * created, newest first. Either way, files a photo upload wrote to disk are removed too: Payload
- * writes them before the row, and a rollback does not take them back.
+ * One transaction on every database (src/db/atomic.ts; `req` passed to every call), so a failure
+ * or a killed process leaves none of it. Only MongoDB without a replica set has no transactions:
+ * there a failure is undone by deleting what was created, newest first. Files a photo upload wrote
+ * to disk are removed too: Payload writes them before the row, and a rollback does not take them
+ * back.
+ *
+ * A release is recognised by its fingerprint (its text): importing one whose story exists already
+ * throws AlreadyImportedError naming that story, and writes nothing. A release changed in any way
+ * is another release and becomes a new draft; the notes then name the story of the same headline.
  */
 export async function importRelease(
   payload: Payload,
@@ -143,8 +159,19 @@ export async function importRelease(
   const created: ImportReleaseResult['created'] = { people: [], quotes: [], photos: [] }
   const matched: ID[] = []
   const notes: string[] = []
-  const transactional = await initTransaction(req)
+  const transactional = await beginAtomic(req)
   try {
+    const earlier = await payload.find({
+      collection: 'articles',
+      where: { releaseFingerprint: { equals: understanding.fingerprint } },
+      select: { title: true },
+      limit: 1,
+      draft: true,
+      overrideAccess: true,
+      req,
+    })
+    if (earlier.docs[0]) throw new AlreadyImportedError(articleRef(payload, earlier.docs[0]))
+
     // 1. Speakers: a known person by the catalogue's match or by folded name, else a new person.
     // By index, not by object: an understanding may have been through JSON (a dry run's preview).
     const speakerIds: ID[] = []
@@ -287,7 +314,12 @@ export async function importRelease(
       : undefined
     const title = understanding.headline?.trim() || 'Imported press release'
     if (!understanding.headline) notes.push('The release has no headline: write one')
-    const slug = await freeSlug(payload, req, slugify(title) ?? 'press-release')
+    const base = slugify(title) ?? 'press-release'
+    const slug = await freeSlug(payload, req, base)
+    if (slug !== base)
+      notes.push(
+        `A story with this headline exists already (slug "${base}"): this draft is a separate story. If the release was sent again with changes, compare the two.`,
+      )
     const article = await payload.create({
       collection: 'articles',
       data: {
@@ -308,26 +340,23 @@ export async function importRelease(
         manufacturers: entity('manufacturers'),
         drivers,
         photosToAdd,
+        releaseFingerprint: understanding.fingerprint,
         _status: 'draft',
       } as never,
       draft: true,
       ...as,
     })
     undo.push({ collection: 'articles', id: article.id })
-    if (transactional) await commitTransaction(req)
+    if (transactional) await endAtomic(req, true)
     return {
-      article: {
-        id: article.id,
-        title,
-        adminUrl: `${payload.config.routes.admin}/collections/articles/${article.id}`,
-      },
+      article: articleRef(payload, { id: article.id, title }),
       created,
       matched: { people: matched },
       notes,
     }
   } catch (error) {
     if (transactional) {
-      await killTransaction(req)
+      await endAtomic(req, false)
       await Promise.all(
         writtenFiles.map((name) =>
           fs.rm(path.join(payload.collections.photos.config.upload.staticDir!, name), {
@@ -344,6 +373,12 @@ export async function importRelease(
     throw error
   }
 }
+
+const articleRef = (payload: Payload, article: { id: ID; title?: string | null }) => ({
+  id: article.id,
+  title: article.title ?? '',
+  adminUrl: `${payload.config.routes.admin}/collections/articles/${article.id}`,
+})
 
 /** `base`, or `base-2`, `base-3`... whichever no article has yet. */
 async function freeSlug(payload: Payload, req: PayloadRequest, base: string): Promise<string> {

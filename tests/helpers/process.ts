@@ -85,7 +85,11 @@ export interface ScriptRun {
  * Runs a command-line script (`scripts/NAME.ts ARGS`) the way its npm script does, without a
  * TTY, on this test file's database and media folder (the configuration prepareTestEnv set).
  */
-export function runScript(script: string, args: string[]): Promise<ScriptRun> {
+export function runScript(
+  script: string,
+  args: string[],
+  overrides: Record<string, string> = {},
+): Promise<ScriptRun> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -93,6 +97,7 @@ export function runScript(script: string, args: string[]): Promise<ScriptRun> {
   }
   for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
     env[name] = process.env[name]
+  Object.assign(env, overrides)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], {
       cwd: root,

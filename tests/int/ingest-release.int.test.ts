@@ -244,7 +244,9 @@ describe('POST /api/articles/import-release', () => {
 
   it('places an uploaded photo in its slot, with the release credit when the file has none', async () => {
     const form = new FormData()
-    form.append('file', new Blob([demoRelease], { type: 'text/plain' }), 'cadillac.txt')
+    // Changed (a line added), so not the release an earlier test imported: a new draft.
+    const resent = `${demoRelease}\n\nThis release replaces the one sent earlier.`
+    form.append('file', new Blob([resent], { type: 'text/plain' }), 'cadillac.txt')
     const photo = await sharp({
       create: { width: 320, height: 200, channels: 3, background: '#203040' },
     })
@@ -271,6 +273,7 @@ describe('POST /api/articles/import-release', () => {
     expect(blocks[1]!.fields).toMatchObject({ blockType: 'photo', photo: stored.id })
     expect(body.notes).toEqual([
       'Photo slot 1 has no file: it is listed under "Photos to add" with its caption and credit',
+      expect.stringContaining('A story with this headline exists already'),
     ])
   })
 
@@ -408,6 +411,7 @@ describe('importRelease as one unit', () => {
       speakers: [speaker],
       entities: [],
       warnings: [],
+      fingerprint: 'sha256:never-stored',
     }
     // The failure: a quote the database refuses, after the person, the photo (and its new
     // photographer) and the first quote exist. Injected as a hook on this test's own instance.

@@ -229,6 +229,19 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Set by the press-release import (src/ingest/importRelease.ts): importing the same
+      // release again finds this story instead of making a second one.
+      name: 'releaseFingerprint',
+      type: 'text',
+      index: true,
+      access: { read: ({ req }) => isStaffUser(req.user), update: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Imported from a press release with this fingerprint (SHA-256 of its text).',
+      },
+    },
+    {
       name: 'photos',
       type: 'relationship',
       relationTo: 'photos',

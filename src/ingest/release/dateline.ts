@@ -111,6 +111,8 @@ function looksLikePlace(place: string): boolean {
   )
 }
 
+const DATE_LABEL = /^(?:date|dated|data|datum|fecha|publi[ée]e? le)\s*[:.]?\s+/iu
+
 export interface Dateline {
   place: string | null
   date: string | null
@@ -126,8 +128,12 @@ export interface Dateline {
  * "MONZA, 3 settembre 2023 -", "Le Mans, 11 juin 2023.", "DETROIT – Oct. 14, 2023 –",
  * "Stuttgart, 01.10.2023.", "2023-10-01". Null when the paragraph does not open with one.
  */
-export function parseDateline(text: string, referenceDate: Date): Dateline | null {
+export function parseDateline(labelled: string, referenceDate: Date): Dateline | null {
+  // "date 2023-10-01", "Data: 16 giugno 2024": a label word, then the date (and maybe the title).
+  const label = DATE_LABEL.exec(labelled)?.[0] ?? ''
+  const text = labelled.slice(label.length)
   const hit = findDate(text.slice(0, 140))
+  if (label && hit?.index !== 0) return null
   if (!hit) return null
   const weekday = new RegExp(`[\\s,(]*${WEEKDAY}[\\s,]*$`, 'u')
   let prefix = text.slice(0, hit.index)
@@ -165,7 +171,7 @@ export function parseDateline(text: string, referenceDate: Date): Dateline | nul
             .join(''),
     date: valid ? iso : null,
     rest,
-    raw: text.slice(0, text.length - rest.length).trim(),
+    raw: labelled.slice(0, labelled.length - rest.length).trim(),
     ...(warning ? { warning } : {}),
   }
 }

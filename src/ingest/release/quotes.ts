@@ -249,6 +249,9 @@ const VERBS = [
 ].join('|')
 
 /** Italian and Spanish drop the subject: «…», ha aggiunto. → the last speaker. */
+/** Every attribution verb where it stands in a text ("said", "ha dichiarato", "fügte … hinzu"). */
+export const ATTRIBUTION_VERB = new RegExp(`(?<![\\p{L}])(?:${VERBS})(?![\\p{L}])`, 'giu')
+
 const SUBJECTLESS = new RegExp(`^(?:${VERBS})\\s*[.!]?\\s*$`, 'iu')
 /** French inversion: « … », a-t-il ajouté / explique-t-elle / dit-il. */
 const FRENCH_INVERSION = /^(?:a-t-(?:il|elle)\s+\p{L}+|\p{L}+-t-(?:il|elle)|\p{L}+-(?:il|elle))\b/iu
@@ -388,6 +391,12 @@ export function parseSubject(phrase: string): Subject | null {
   // Trailing circumstance: "Derani after the race", "Sims at the finish".
   head = head.replace(
     /\s+(?:after|following|at|in|on|during|when|as|from|to|nach|dopo|après|à|au|bei|während|durante|lors|na|tijdens|bij|tras|después)\b.*$/iu,
+    '',
+  )
+  // Short lower-case prepositions, which a name never contains: "Giulia Rinaldi al termine della
+  // gara", "Rinaldi nel dopogara", "Sanz a la llegada", "Müller beim Rennen".
+  head = head.replace(
+    /\s+(?:al|alla|allo|ai|agli|alle|nel|nella|nei|sul|sulla|prima|a|ad|en|zum|zur|beim|im|am|aux)\s.*$/u,
     '',
   )
   const run = nameRun(head)

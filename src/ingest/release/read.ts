@@ -4,6 +4,7 @@ import { marked } from 'marked'
 
 import { ReleaseInputError } from './errors'
 import { normaliseText, squash } from './text'
+import { checkDocxArchive } from './zip'
 import type { ReleaseBlock, ReleaseDocument, ReleaseFormat, ReleaseInput } from './types'
 
 /** Text larger than this is not a press release (issue #5: "text over 2 MB"). */
@@ -172,6 +173,7 @@ async function readDocx(bytes: Buffer, input: ReleaseInput): Promise<ReleaseBloc
       'The Word file is over 20 MB; the limit is 20 MB.',
     )
   }
+  await checkDocxArchive(bytes)
   let html: string
   try {
     const result = await mammoth.convertToHtml(

@@ -85,6 +85,8 @@ export interface ReleaseUnderstanding {
   entities: EntityMatch[]
   /** Ambiguities and gaps, in plain English, for the editor. */
   warnings: string[]
+  /** `sha256:…` of the release's text: an import of the same release finds the earlier draft. */
+  fingerprint: string
 }
 
 /** What the database knows, passed in (the parser stays pure). IDs are strings whatever the adapter. */

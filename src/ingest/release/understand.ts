@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import { parseDateline } from './dateline'
 import { findEntities } from './entities'
 import {
@@ -9,6 +11,7 @@ import {
 } from './photos'
 import type { ParagraphQuote, Subject } from './quotes'
 import {
+  ATTRIBUTION_VERB,
   attributionBefore,
   cleanQuoteText,
   lastSentenceStart,
@@ -28,6 +31,14 @@ import type {
   UnderstandOptions,
   UnderstoodQuote,
 } from './types'
+
+/** Words that stand for a speaker in an attribution ("he added", "sagte er"). */
+const ATTRIBUTION_PRONOUNS =
+  'he she they his her him also then lui lei egli ella ancora anche er sie ihm ihr auch il elle lui aussi ella él también hij zij ook'
+
+/** A field label a release may put before its title, subtitle or date line. */
+const FIELD_LABEL =
+  /^(headline|title|titolo|titel|titre|titular|subheadline|sub-headline|subhead|subtitle|standfirst|summary|sommario|occhiello|dateline|date line|data)\s*:\s*/iu
 
 const BOILERPLATE =
   /^(?:(?:from|to|cc|sent|date|subject|reply-to|objet|betreff|oggetto):\s.*|for immediate release|immediate release|press release|news release|media release|media information|pressemitteilung|presseinformation|presse-information|comunicato stampa|communiqué de presse|nota de prensa|news)\s*[.:!]?$/iu
@@ -110,6 +121,10 @@ export function understandRelease(
   const warnings: string[] = []
   const blocks = doc.blocks.map((b) => ({ ...b }))
   const consumed = new Set<number>()
+  /** Blocks left out on purpose (labels such as "PRESS RELEASE"), not worth a warning. */
+  const dropped = new Set<number>()
+  /** The paragraph the date line opened: the lead of the story, never a photo caption. */
+  let datelineBlock: number | null = null
 
   // 1. Cut the boilerplate that follows the end marker.
   const end = blocks.findIndex(
@@ -139,8 +154,13 @@ export function understandRelease(
     if (!found) return false
     dateline = { place: found.place, date: found.date }
     if (found.warning) warnings.push(found.warning)
-    if (found.rest === '') consumed.add(i)
-    else block.text = found.rest
+    if (found.rest === '') {
+      consumed.add(i)
+      dropped.add(i)
+    } else {
+      block.text = found.rest
+      datelineBlock = i
+    }
     return true
   }
   for (let i = 0; i < Math.min(blocks.length, 10); i++) {
@@ -148,10 +168,35 @@ export function understandRelease(
     if (block.kind === 'image') continue
     if (BOILERPLATE.test(block.text) || LABEL_LINE.test(block.text)) {
       consumed.add(i)
+      dropped.add(i)
       continue
+    }
+    // "HEADLINE: …", "SUBHEADLINE: …", "DATELINE: …": the label says what the line is.
+    const labelled = FIELD_LABEL.exec(block.text)
+    if (labelled) {
+      const field = fold(labelled[1]!)
+      block.text = block.text.slice(labelled[0].length).trim()
+      if (/^date|^data/.test(field)) {
+        if (tryDateline(i) && consumed.has(i)) continue
+      } else if (/^sub|^stand|^summ|^somm|^occh/.test(field)) {
+        subheadline ??= block.text
+        consumed.add(i)
+        continue
+      } else if (headline === null) {
+        headline = block.text
+        consumed.add(i)
+        continue
+      }
     }
     if (tryDateline(i)) {
       if (consumed.has(i)) continue
+      // "date 2023-10-01 The Cadillac…": a date with no place opens the title line.
+      if (headline === null && dateline!.place === null && headlineLike(block, 160)) {
+        headline = block.text
+        consumed.add(i)
+        datelineBlock = null
+        continue
+      }
       break
     }
     if (parseCreditLine(block.text)) break
@@ -230,6 +275,9 @@ export function understandRelease(
     const captionOk =
       usable(i - 1) &&
       prev!.kind === 'paragraph' &&
+      i - 1 !== datelineBlock &&
+      // Quotes belong to the story: a paragraph of quotes is never a photo's caption.
+      readParagraphQuotes(prev!.text).length === 0 &&
       looksLikeCaption(prev!.text) &&
       !parseCreditLine(prev!.text) &&
       !isFileReference(prev!.text)
@@ -265,6 +313,9 @@ export function understandRelease(
         `The photo ${slot.caption ? `"${truncate(slot.caption)}"` : (slot.filename ?? '')} has no credit line.`,
       )
   }
+
+  // Headline, credit lines, file names and captions have their place in the understanding.
+  for (const i of consumed) dropped.add(i)
 
   // 4. Quotes, paragraph by paragraph, then speakers across the release.
   const raw: RawQuote[] = []
@@ -308,6 +359,7 @@ export function understandRelease(
       ownLine.set(first, { subject: subjectAbove, text: above!, side: 'before' })
       raw[first]!.continues = null
       consumed.add(i - 1)
+      dropped.add(i - 1)
     }
     const last = found[found.length - 1]!
     const closesParagraph = last.span.closed && block.text.slice(last.span.end).trim() === ''
@@ -316,6 +368,7 @@ export function understandRelease(
     if (subjectBelow) {
       ownLine.set(raw.length - 1, { subject: subjectBelow, text: below!, side: 'after' })
       consumed.add(i + 1)
+      dropped.add(i + 1)
       // The signature closes the quotation: the next quote paragraph does not continue it.
       lastQuoteBlock = null
     }
@@ -511,6 +564,45 @@ export function understandRelease(
     }
   }
 
+  // 7. Whatever the reader placed nowhere is named, never silently dropped.
+  const placed = wordsOf(
+    [
+      headline,
+      subheadline,
+      dateline ? (dateline as { place: string | null }).place : null,
+      ...body.map((item) =>
+        item.type === 'quote' ? (item.lead ?? '') : item.type === 'photo' ? '' : item.text,
+      ),
+      ...quotes.map((q) => q.text),
+      ...speakers.flatMap((s) => [s.name, s.role, s.organisation]),
+      ...photoSlots.flatMap((slot) => [slot.caption, slot.credit, slot.filename]),
+    ].join(' '),
+  )
+  // A quote's block shows the quote and its speaker: other words around it ("…, he added,
+  // smiling at the crowd") are not in the draft.
+  const attribution = wordsOf(
+    [...speakers.flatMap((s) => [s.name, s.role, s.organisation]), ATTRIBUTION_PRONOUNS].join(' '),
+  )
+  for (const item of body) {
+    if (item.type !== 'quote' || !item.lead) continue
+    const rest = [...wordsOf(item.lead.replace(ATTRIBUTION_VERB, ' '))].filter(
+      (word) => !attribution.has(word),
+    )
+    if (rest.length >= 3)
+      warnings.push(
+        `Not placed in the draft, beside a quote (add it by hand if it belongs): "${truncate(item.lead)}"`,
+      )
+  }
+  blocks.forEach((block, i) => {
+    if (dropped.has(i) || block.text.trim() === '') return
+    const words = [...wordsOf(block.text)]
+    const missing = words.filter((word) => !placed.has(word))
+    if (missing.length > 0 && missing.length >= words.length / 4)
+      warnings.push(
+        `Not placed in the draft (add it by hand if it belongs): "${truncate(block.text)}"`,
+      )
+  })
+
   return {
     format: doc.format,
     headline,
@@ -522,7 +614,24 @@ export function understandRelease(
     speakers,
     entities,
     warnings,
+    fingerprint: fingerprintOf(doc),
   }
+}
+
+/** The words of `text` worth checking (three letters or more), folded. */
+function wordsOf(text: string): Set<string> {
+  return new Set(fold(text).match(/\p{L}{3,}/gu) ?? [])
+}
+
+/**
+ * The release's identity for "was this imported before?": its text, block by block, whitespace
+ * and letter case aside, whatever the format it came in. Any other change makes another release.
+ */
+export function fingerprintOf(doc: ReleaseDocument): string {
+  const hash = createHash('sha256')
+  for (const block of doc.blocks)
+    hash.update(`${block.kind}\u0000${block.text.replace(/\s+/g, ' ').trim().toLowerCase()}\u0000`)
+  return `sha256:${hash.digest('hex')}`
 }
 
 /** Full names written in `text`, titles left out ("Teamchef Bobby Rahal" → "Bobby Rahal"). */

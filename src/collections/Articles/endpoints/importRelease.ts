@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { isStaffUser } from '../../../access/roles'
 import { loadCatalogue } from '../../../ingest/catalogue'
-import { ImportError, importRelease } from '../../../ingest/importRelease'
+import { AlreadyImportedError, ImportError, importRelease } from '../../../ingest/importRelease'
 import type { PhotoFile } from '../../../ingest/importRelease'
 import { readRelease, ReleaseInputError, understandRelease } from '../../../ingest/release'
 import type { ReleaseInput } from '../../../ingest/release'
@@ -75,6 +75,12 @@ export const importReleaseEndpoint: Endpoint = {
       })
       return Response.json({ ...result, warnings: understanding.warnings }, { status: 201 })
     } catch (error) {
+      // The same release again: 409, naming the story it already is (nothing written).
+      if (error instanceof AlreadyImportedError)
+        return Response.json(
+          { errors: [{ message: error.message }], article: error.article },
+          { status: 409 },
+        )
       if (error instanceof ReleaseInputError || error instanceof ImportError)
         return errorResponse(error.message, error.status)
       // Validation and other client errors of the Local API calls (e.g. a photo refused).
