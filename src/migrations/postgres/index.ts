@@ -6,6 +6,7 @@ import * as migration_20261128_002742_locale_and_text_parent_indexes from './202
 import * as migration_20261128_004537_article_photos_to_add from './20261128_004537_article_photos_to_add';
 import * as migration_20261202_015124_public_id_feed_identity from './20261202_015124_public_id_feed_identity';
 import * as migration_20261202_020515_webhook_embargoed_event from './20261202_020515_webhook_embargoed_event';
+import * as migration_20261202_030150_derived_embargoes_release_fingerprint from './20261202_030150_derived_embargoes_release_fingerprint';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_020515_webhook_embargoed_event.up,
     down: migration_20261202_020515_webhook_embargoed_event.down,
-    name: '20261202_020515_webhook_embargoed_event'
+    name: '20261202_020515_webhook_embargoed_event',
+  },
+  {
+    up: migration_20261202_030150_derived_embargoes_release_fingerprint.up,
+    down: migration_20261202_030150_derived_embargoes_release_fingerprint.down,
+    name: '20261202_030150_derived_embargoes_release_fingerprint'
   },
 ];

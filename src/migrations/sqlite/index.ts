@@ -5,6 +5,7 @@ import * as migration_20261128_002739_locale_and_text_parent_indexes from './202
 import * as migration_20261128_004534_article_photos_to_add from './20261128_004534_article_photos_to_add';
 import * as migration_20261202_015034_sqlite_autoincrement from './20261202_015034_sqlite_autoincrement';
 import * as migration_20261202_015112_public_id_feed_identity from './20261202_015112_public_id_feed_identity';
+import * as migration_20261202_030147_derived_embargoes_release_fingerprint from './20261202_030147_derived_embargoes_release_fingerprint';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_015112_public_id_feed_identity.up,
     down: migration_20261202_015112_public_id_feed_identity.down,
-    name: '20261202_015112_public_id_feed_identity'
+    name: '20261202_015112_public_id_feed_identity',
+  },
+  {
+    up: migration_20261202_030147_derived_embargoes_release_fingerprint.up,
+    down: migration_20261202_030147_derived_embargoes_release_fingerprint.down,
+    name: '20261202_030147_derived_embargoes_release_fingerprint'
   },
 ];
