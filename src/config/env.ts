@@ -114,9 +114,22 @@ export function parseDatabaseUri(
   )
 }
 
+/**
+ * Creates a directory and its missing parents one level at a time. Node's own
+ * `mkdirSync(dir, { recursive: true })` loops forever where the kernel answers ENOENT for a parent
+ * that exists (under /proc, e.g. MEDIA_DIR=/proc/x), and start-up hung without a word.
+ */
+function makeDirectory(dir: string): void {
+  if (fs.existsSync(dir)) return
+  const parent = path.dirname(dir)
+  if (parent !== dir) makeDirectory(parent)
+  fs.mkdirSync(dir)
+}
+
 function ensureWritableDir(dir: string, name: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true })
+    makeDirectory(dir)
+    if (!fs.statSync(dir).isDirectory()) throw new Error('not a directory')
     fs.accessSync(dir, fs.constants.W_OK)
   } catch {
     throw new ConfigError(`${name} "${dir}" is not a writable directory`)
@@ -130,6 +143,12 @@ function ensureWritableDir(dir: string, name: string): void {
  */
 function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv']): string {
   const given = source.PAYLOAD_SECRET?.trim()
+  // Empty means "not set" (PAYLOAD_SECRET= in a .env file); blanks alone are a mistake that would
+  // otherwise silently fall back to a generated or development secret.
+  if (source.PAYLOAD_SECRET && !given)
+    throw new ConfigError(
+      'PAYLOAD_SECRET is only whitespace: give a secret of 32 characters or more, or leave it empty',
+    )
   if (given) {
     if (given.length < 32)
       throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long')

@@ -95,6 +95,22 @@ describe('parseEnv', () => {
     ).toThrow(/MEDIA_DIR ".*a-file\/media" is not a writable directory/)
   })
 
+  it('refuses a MEDIA_DIR under /proc at once instead of hanging', () => {
+    const dir = tempDir()
+    expect(() =>
+      parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: '/proc/x/media' }, dir),
+    ).toThrow(/MEDIA_DIR "\/proc\/x\/media" is not a writable directory/)
+  })
+
+  it('refuses a PAYLOAD_SECRET of whitespace only, and takes an empty one as not set', () => {
+    const dir = tempDir()
+    const given = { DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir }
+    expect(() => parseEnv({ ...given, PAYLOAD_SECRET: ' \t ' }, dir)).toThrow(
+      /PAYLOAD_SECRET is only whitespace/,
+    )
+    expect(parseEnv({ ...given, PAYLOAD_SECRET: '' }, dir).payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+  })
+
   it('refuses a boolean switch that is neither true nor false', () => {
     const dir = tempDir()
     expect(() =>
