@@ -2,9 +2,11 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { freePort, spawnServer } from '../../helpers/process'
+import { startTestServer } from '../../helpers/server'
+import type { TestServer } from '../../helpers/server'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paddock-hostile-server-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -166,4 +168,99 @@ describe('SIGTERM while large responses are on their way to slow clients', () =>
     )
     expect(await running.server.exited).toBe(0)
   }, 180_000)
+})
+
+describe('the admin through the API, with SERVER_URL on localhost', () => {
+  const SERVER_URL = 'http://localhost:4999'
+  let server: TestServer
+  let token: string
+  const password = 'correct horse battery staple'
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { SERVER_URL } })
+    await server.payload.create({
+      collection: 'users',
+      data: { email: 'chief@example.com', password, roles: ['admin'] },
+    })
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'chief@example.com', password }),
+    })
+    token = (await login.json()).token
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  /** A save as the admin's browser makes it: session cookie, and the page's origin. */
+  const saveFrom = (origin: string, title: string) =>
+    fetch(`${server.url}/api/people`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `payload-token=${token}`, origin },
+      body: JSON.stringify({ name: title }),
+    })
+
+  it('accepts a session from the loopback aliases of SERVER_URL: 127.0.0.1 and [::1], same port', async () => {
+    for (const origin of ['http://localhost:4999', 'http://127.0.0.1:4999', 'http://[::1]:4999']) {
+      const response = await saveFrom(origin, `Saved from ${origin}`)
+      expect(response.status, origin).toBe(201)
+    }
+  })
+
+  it('refuses a session from any other origin, and stores nothing', async () => {
+    for (const origin of [
+      'http://127.0.0.1:5000',
+      'http://192.0.2.10:4999',
+      'https://localhost:4999',
+    ]) {
+      const response = await saveFrom(origin, `Refused from ${origin}`)
+      expect(response.status, origin).toBe(403)
+      expect(await response.json()).toMatchObject({
+        errors: [{ message: 'You are not allowed to perform this action.' }],
+      })
+    }
+    const stored = await server.payload.find({
+      collection: 'people',
+      where: { name: { like: 'Refused from' } },
+      overrideAccess: true,
+    })
+    expect(stored.totalDocs).toBe(0)
+  })
+
+  it('keeps an admin preference: GET /api/payload-preferences/<key> answers what was stored', async () => {
+    const headers = {
+      authorization: `JWT ${token}`,
+      'content-type': 'application/json',
+    }
+    const stored = await fetch(`${server.url}/api/payload-preferences/nav`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ value: { open: false } }),
+    })
+    expect(stored.status).toBe(200)
+    const read = await fetch(`${server.url}/api/payload-preferences/nav`, { headers })
+    expect(read.status).toBe(200)
+    expect(await read.json()).toMatchObject({ key: 'nav', value: { open: false } })
+  })
+
+  it("the articles' Preview URL is relative, carries a freshly signed token, and opens the draft", async () => {
+    const draft = await server.payload.create({
+      collection: 'articles',
+      data: { title: 'A draft to preview', _status: 'draft' },
+      draft: true,
+      overrideAccess: true,
+    })
+    const preview = server.payload.collections.articles.config.admin.preview
+    expect(preview).toBeTypeOf('function')
+    const url = await preview!(draft as unknown as Record<string, unknown>, {
+      locale: 'en',
+      req: { payload: server.payload } as Parameters<NonNullable<typeof preview>>[1]['req'],
+      token: null,
+    })
+    expect(url).toMatch(/^\/api\/articles\/preview\/[\w-]+\.[\w-]+\.[\w-]+\?format=html&locale=en$/)
+    const json = await fetch(`${server.url}${url!.replace('format=html', 'format=json')}`)
+    expect(json.status).toBe(200)
+    expect(await json.json()).toMatchObject({ id: draft.id, title: 'A draft to preview' })
+  })
 })
