@@ -37,13 +37,23 @@ import { localization } from './localization'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+const originCheck = {
+  path: '/components/OriginCheck#OriginCheck',
+  clientProps: { serverUrl: settings.serverUrl, sessionOrigins: settings.sessionOrigins },
+}
 
 export default buildConfig({
   admin: {
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
+    // Payload's own avatar: gravatar.com would receive an MD5 of every editor's email address, and
+    // show a broken image offline.
+    avatar: 'default',
     components: {
+      // Opened from an address whose session cookie the API refuses, the admin says so at once.
+      beforeLogin: [originCheck],
+      header: [originCheck],
       afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
       afterNavLinks: ['/components/ImportRelease/NavLink#ImportReleaseNavLink'],
       views: {
@@ -82,7 +92,7 @@ export default buildConfig({
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).
-  csrf: [settings.serverUrl, ...settings.csrfOrigins],
+  csrf: settings.sessionOrigins,
   editor: lexicalEditor(),
   jobs: {
     tasks: [liftEmbargo, deliverWebhook],

@@ -36,6 +36,11 @@ export interface Env {
   cookieSecure: boolean
   corsOrigins: string[]
   csrfOrigins: string[]
+  /**
+   * Origins whose requests may use a signed-in session cookie: SERVER_URL, its loopback aliases
+   * when it is a loopback address, and CSRF_ORIGINS.
+   */
+  sessionOrigins: string[]
   previewTtlSeconds: number
   logLevel: string
   /** Where a story lives on the public site: `{slug}` is replaced. */
@@ -201,6 +206,25 @@ export function parseOrigins(
   return origins.map((origin) => origin.replace(/\/$/, ''))
 }
 
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+
+/**
+ * The server's own origin and, when it is a loopback address, the same scheme and port under the
+ * other loopback names: an admin opened at http://127.0.0.1:3000 while SERVER_URL says localhost
+ * is the same server on the same machine, and its saves must not be refused as cross-site.
+ */
+export function serverOrigins(serverUrl: string): string[] {
+  const url = new URL(serverUrl)
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin]
+  const port = url.port ? `:${url.port}` : ''
+  return [
+    url.origin,
+    ...LOOPBACK_HOSTS.filter((host) => host !== url.hostname).map(
+      (host) => `${url.protocol}//${host}${port}`,
+    ),
+  ]
+}
+
 export function parseSeconds(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
@@ -282,9 +306,10 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
   const mediaDir = path.resolve(cwd, source.MEDIA_DIR?.trim() || 'media')
   ensureWritableDir(mediaDir, 'MEDIA_DIR')
   const serverUrl = (source.SERVER_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '')
-  if (!/^https?:\/\/[^/]+/.test(serverUrl)) {
+  if (!/^https?:\/\/[^/]+/.test(serverUrl) || !URL.canParse(serverUrl)) {
     throw new ConfigError(`SERVER_URL must be an http(s) URL, got "${serverUrl}"`)
   }
+  const csrfOrigins = parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false)
   return {
     nodeEnv,
     port,
@@ -297,7 +322,8 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     serveAdmin: parseBoolean(source.SERVE_ADMIN, 'SERVE_ADMIN', true),
     cookieSecure: parseBoolean(source.COOKIE_SECURE, 'COOKIE_SECURE', nodeEnv === 'production'),
     corsOrigins: parseOrigins(source.CORS_ORIGINS, 'CORS_ORIGINS', true),
-    csrfOrigins: parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false),
+    csrfOrigins,
+    sessionOrigins: [...new Set([...serverOrigins(serverUrl), ...csrfOrigins])],
     previewTtlSeconds: parseSeconds(source.PREVIEW_TTL, 'PREVIEW_TTL', 24 * 60 * 60),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
     storyUrl: parseStoryUrl(source.STORY_URL, serverUrl),

@@ -11,6 +11,7 @@ import {
   parsePixels,
   parsePort,
   parseWebhookSettings,
+  serverOrigins,
 } from '../../src/config/env'
 
 const dirs: string[] = []
@@ -138,6 +139,44 @@ describe('parseEnv', () => {
       serverUrl: 'http://localhost:4100',
       database: { kind: 'sqlite' },
     })
+  })
+})
+
+describe('the origins whose requests may use a session cookie', () => {
+  it('are a loopback SERVER_URL under all three loopback names, same scheme and port', () => {
+    expect(serverOrigins('http://localhost:3000')).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ])
+    expect(serverOrigins('https://127.0.0.1')).toEqual([
+      'https://127.0.0.1',
+      'https://localhost',
+      'https://[::1]',
+    ])
+  })
+
+  it('are any other SERVER_URL alone (its origin, without a path)', () => {
+    expect(serverOrigins('https://cms.example.com/newsroom')).toEqual(['https://cms.example.com'])
+  })
+
+  it('add CSRF_ORIGINS to those of SERVER_URL', () => {
+    const dir = tempDir()
+    const settings = parseEnv(
+      {
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: dir,
+        SERVER_URL: 'http://localhost:4000',
+        CSRF_ORIGINS: 'https://desk.example.com, http://127.0.0.1:4000',
+      },
+      dir,
+    )
+    expect(settings.sessionOrigins).toEqual([
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+      'http://[::1]:4000',
+      'https://desk.example.com',
+    ])
   })
 })
 
