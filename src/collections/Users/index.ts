@@ -37,7 +37,12 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
       saveToJWT: true,
       access: { create: isAdminField, update: isAdminField },
-      admin: { description: 'Admins manage users; editors publish; contributors write drafts.' },
+      admin: {
+        description: 'Admins manage users; editors publish; contributors write drafts.',
+        // Nobody is signed in only on the first-user form, whose account always becomes the
+        // administrator (makeFirstUserAdmin): a role picker there would show a role it never uses.
+        condition: (_data, _siblingData, { user }) => Boolean(user),
+      },
     },
   ],
 }
