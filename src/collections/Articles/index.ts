@@ -14,6 +14,7 @@ import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
+import { previewUrl } from './previewUrl'
 import { collectPhotos } from './hooks/collectPhotos'
 import { embargoPhotos } from './hooks/embargoPhotos'
 import { publishWithStory } from './hooks/publishWithStory'
@@ -28,6 +29,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'updatedAt'],
     group: 'Content',
+    preview: previewUrl,
   },
   defaultSort: '-publishedAt',
   // Lists and feeds ask for published stories newest first: with this index the database walks
