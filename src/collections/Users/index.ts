@@ -39,9 +39,8 @@ export const Users: CollectionConfig = {
       access: { create: isAdminField, update: isAdminField },
       admin: {
         description: 'Admins manage users; editors publish; contributors write drafts.',
-        // Nobody is signed in only on the first-user form, whose account always becomes the
-        // administrator (makeFirstUserAdmin): a role picker there would show a role it never uses.
-        condition: (_data, _siblingData, { user }) => Boolean(user),
+        // On the first-user form, says the account becomes the administrator instead.
+        components: { Field: '/components/RolesField#RolesField' },
       },
     },
   ],
