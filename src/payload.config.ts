@@ -50,13 +50,24 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 const DEFAULT_DEPTH = 2
 const MAX_DEPTH = 3
 
+const originCheck = {
+  path: '/components/OriginCheck#OriginCheck',
+  clientProps: { serverUrl: settings.serverUrl, sessionOrigins: settings.sessionOrigins },
+}
+
 // API clients read; they never write, Payload's own collections included (src/access/readOnlyClients.ts).
 export default buildConfig({
   admin: {
     user: 'users',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Paddock CMS' },
+    // Payload's own avatar: gravatar.com would receive an MD5 of every editor's email address, and
+    // show a broken image offline.
+    avatar: 'default',
     components: {
+      // Opened from an address whose session cookie the API refuses, the admin says so at once.
+      beforeLogin: [originCheck],
+      header: [originCheck],
       afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
       afterNavLinks: ['/components/ImportRelease/NavLink#ImportReleaseNavLink'],
       views: {
@@ -100,7 +111,7 @@ export default buildConfig({
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).
-  csrf: [settings.serverUrl, ...settings.csrfOrigins],
+  csrf: settings.sessionOrigins,
   defaultDepth: DEFAULT_DEPTH,
   maxDepth: MAX_DEPTH,
   editor: lexicalEditor(),

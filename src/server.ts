@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import net from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
@@ -41,6 +42,51 @@ async function startAdmin(dev: boolean) {
   }
 }
 
+/** How long a shutdown waits for responses in flight before it cuts them. */
+const DRAIN_MS = 10_000
+
+/**
+ * Graceful shutdown for an HTTP server: `drain()` stops accepting connections, closes the idle
+ * ones at once, lets each busy one finish its response and then closes it, and cuts what is left
+ * after `graceMs`. It resolves when no connection is open.
+ *
+ * Node's own `server.close()` (through `closeIdleConnections()`) counts a connection as idle as
+ * soon as its response has been *ended*, even while megabytes of it still wait in memory for a
+ * slow reader, and destroys it: large JSON lists, written in one piece, were cut mid-way on
+ * SIGTERM. Here a connection is busy until its response has been handed to the kernel in full.
+ */
+function drainable(server: Server, graceMs: number) {
+  const open = new Map<Socket, number>()
+  let draining = false
+  server.on('connection', (socket: Socket) => {
+    open.set(socket, 0)
+    socket.once('close', () => open.delete(socket))
+  })
+  server.on('request', (request, response) => {
+    const socket: Socket = request.socket
+    open.set(socket, (open.get(socket) ?? 0) + 1)
+    if (draining) response.setHeader('connection', 'close')
+    // 'close' follows 'finish', which Node emits once the last byte is written to the socket.
+    response.once('close', () => {
+      const inFlight = (open.get(socket) ?? 1) - 1
+      open.set(socket, inFlight)
+      if (draining && inFlight === 0) socket.end()
+    })
+  })
+  return async function drain(): Promise<void> {
+    draining = true
+    const closed = new Promise<void>((resolve) =>
+      net.Server.prototype.close.call(server, () => resolve()),
+    )
+    for (const [socket, inFlight] of open) if (inFlight === 0) socket.destroy()
+    const cut = setTimeout(() => {
+      for (const socket of open.keys()) socket.destroy()
+    }, graceMs)
+    await closed
+    clearTimeout(cut)
+  }
+}
+
 /**
  * Boots the CMS: configuration, database (migrations), demo content, the job runner, the admin
  * and the HTTP listener, in that order; nothing listens until the database is ready.
@@ -76,19 +122,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       error ? reject(error) : resolve(listening),
     )
   })
+  const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`
 
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {
-      // Stop accepting, let in-flight requests finish (idle keep-alive sockets go at once), then
-      // release Next and the database. A request still running after 10 s is cut.
-      const drained = new Promise<void>((resolve) => server.close(() => resolve()))
-      server.closeIdleConnections()
-      const force = setTimeout(() => server.closeAllConnections(), 10_000)
-      await drained
-      clearTimeout(force)
+      // Responses in flight reach their readers before Next and the database are released.
+      await drain()
       await admin?.close()
       await listener?.stop()
       await closeDatabase(payload)

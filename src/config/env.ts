@@ -36,6 +36,11 @@ export interface Env {
   cookieSecure: boolean
   corsOrigins: string[]
   csrfOrigins: string[]
+  /**
+   * Origins whose requests may use a signed-in session cookie: SERVER_URL, its loopback aliases
+   * when it is a loopback address, and CSRF_ORIGINS.
+   */
+  sessionOrigins: string[]
   previewTtlSeconds: number
   logLevel: string
   /** Where a story lives on the public site: `{slug}` is replaced. */
@@ -130,9 +135,22 @@ export function parseDatabaseUri(
   )
 }
 
+/**
+ * Creates a directory and its missing parents one level at a time. Node's own
+ * `mkdirSync(dir, { recursive: true })` loops forever where the kernel answers ENOENT for a parent
+ * that exists (under /proc, e.g. MEDIA_DIR=/proc/x), and start-up hung without a word.
+ */
+function makeDirectory(dir: string): void {
+  if (fs.existsSync(dir)) return
+  const parent = path.dirname(dir)
+  if (parent !== dir) makeDirectory(parent)
+  fs.mkdirSync(dir)
+}
+
 function ensureWritableDir(dir: string, name: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true })
+    makeDirectory(dir)
+    if (!fs.statSync(dir).isDirectory()) throw new Error('not a directory')
     fs.accessSync(dir, fs.constants.W_OK)
   } catch {
     throw new ConfigError(`${name} "${dir}" is not a writable directory`)
@@ -146,6 +164,12 @@ function ensureWritableDir(dir: string, name: string): void {
  */
 function resolveSecret(source: Source, database: Database, nodeEnv: Env['nodeEnv']): string {
   const given = source.PAYLOAD_SECRET?.trim()
+  // Empty means "not set" (PAYLOAD_SECRET= in a .env file); blanks alone are a mistake that would
+  // otherwise silently fall back to a generated or development secret.
+  if (source.PAYLOAD_SECRET && !given)
+    throw new ConfigError(
+      'PAYLOAD_SECRET is only whitespace: give a secret of 32 characters or more, or leave it empty',
+    )
   if (given) {
     if (given.length < 32)
       throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long')
@@ -196,6 +220,25 @@ export function parseOrigins(
     }
   }
   return origins.map((origin) => origin.replace(/\/$/, ''))
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+
+/**
+ * The server's own origin and, when it is a loopback address, the same scheme and port under the
+ * other loopback names: an admin opened at http://127.0.0.1:3000 while SERVER_URL says localhost
+ * is the same server on the same machine, and its saves must not be refused as cross-site.
+ */
+export function serverOrigins(serverUrl: string): string[] {
+  const url = new URL(serverUrl)
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) return [url.origin]
+  const port = url.port ? `:${url.port}` : ''
+  return [
+    url.origin,
+    ...LOOPBACK_HOSTS.filter((host) => host !== url.hostname).map(
+      (host) => `${url.protocol}//${host}${port}`,
+    ),
+  ]
 }
 
 export function parseSeconds(value: string | undefined, name: string, fallback: number): number {
@@ -321,9 +364,10 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
   const mediaDir = path.resolve(cwd, source.MEDIA_DIR?.trim() || 'media')
   ensureWritableDir(mediaDir, 'MEDIA_DIR')
   const serverUrl = (source.SERVER_URL?.trim() || `http://localhost:${port}`).replace(/\/$/, '')
-  if (!/^https?:\/\/[^/]+/.test(serverUrl)) {
+  if (!/^https?:\/\/[^/]+/.test(serverUrl) || !URL.canParse(serverUrl)) {
     throw new ConfigError(`SERVER_URL must be an http(s) URL, got "${serverUrl}"`)
   }
+  const csrfOrigins = parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false)
   return {
     nodeEnv,
     port,
@@ -336,7 +380,8 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     serveAdmin: parseBoolean(source.SERVE_ADMIN, 'SERVE_ADMIN', true),
     cookieSecure: parseBoolean(source.COOKIE_SECURE, 'COOKIE_SECURE', nodeEnv === 'production'),
     corsOrigins: parseOrigins(source.CORS_ORIGINS, 'CORS_ORIGINS', true),
-    csrfOrigins: parseOrigins(source.CSRF_ORIGINS, 'CSRF_ORIGINS', false),
+    csrfOrigins,
+    sessionOrigins: [...new Set([...serverOrigins(serverUrl), ...csrfOrigins])],
     previewTtlSeconds: parseSeconds(source.PREVIEW_TTL, 'PREVIEW_TTL', 24 * 60 * 60),
     logLevel: source.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
     storyUrl: parseStoryUrl(source.STORY_URL, serverUrl),

@@ -10,14 +10,16 @@ type Listener = ReturnType<typeof getRequestListener>
 
 /**
  * Hono's light Request is read-only, but Payload attaches the parsed body to the request it is
- * given (`req.json = ...`); requests with a body get a standard Request over the same stream.
+ * given (`req.json = ...`), GET requests included (the admin's preferences: every
+ * `GET /api/payload-preferences/<key>` failed with "Cannot assign to read only property 'json'"),
+ * so every request becomes a standard Request, over the same body stream where there is one.
  */
 function withMutableBody(request: Request): Request {
-  if (request.method === 'GET' || request.method === 'HEAD') return request
+  const bodyless = request.method === 'GET' || request.method === 'HEAD'
   return new Request(request.url, {
     method: request.method,
     headers: request.headers,
-    body: request.body,
+    body: bodyless ? undefined : request.body,
     signal: request.signal,
     duplex: 'half',
   } as RequestInit)

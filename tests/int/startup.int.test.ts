@@ -47,6 +47,24 @@ describe('start-up refuses bad configuration with one line naming the problem', 
     )
   })
 
+  it('a MEDIA_DIR under /proc, where no directory can be made (it used to hang silently)', async () => {
+    await failsWith(
+      { DATABASE_URI: `file:${tmp}/proc.db`, MEDIA_DIR: '/proc/x' },
+      /MEDIA_DIR "\/proc\/x" is not a writable directory/,
+    )
+  })
+
+  it('a PAYLOAD_SECRET of whitespace only (it used to be ignored)', async () => {
+    await failsWith(
+      {
+        DATABASE_URI: `file:${tmp}/blank-secret.db`,
+        MEDIA_DIR: path.join(tmp, 'm3'),
+        PAYLOAD_SECRET: '   \t ',
+      },
+      /PAYLOAD_SECRET is only whitespace/,
+    )
+  })
+
   it('a production server database without PAYLOAD_SECRET', async () => {
     await failsWith(
       {

@@ -13,6 +13,7 @@ import {
   parsePort,
   parseTagIdentity,
   parseWebhookSettings,
+  serverOrigins,
 } from '../../src/config/env'
 import { proposedFeedIdentity } from '../../src/delivery/feedIdentity'
 
@@ -98,6 +99,22 @@ describe('parseEnv', () => {
     ).toThrow(/MEDIA_DIR ".*a-file\/media" is not a writable directory/)
   })
 
+  it('refuses a MEDIA_DIR under /proc at once instead of hanging', () => {
+    const dir = tempDir()
+    expect(() =>
+      parseEnv({ DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: '/proc/x/media' }, dir),
+    ).toThrow(/MEDIA_DIR "\/proc\/x\/media" is not a writable directory/)
+  })
+
+  it('refuses a PAYLOAD_SECRET of whitespace only, and takes an empty one as not set', () => {
+    const dir = tempDir()
+    const given = { DATABASE_URI: `file:${dir}/cms.db`, MEDIA_DIR: dir }
+    expect(() => parseEnv({ ...given, PAYLOAD_SECRET: ' \t ' }, dir)).toThrow(
+      /PAYLOAD_SECRET is only whitespace/,
+    )
+    expect(parseEnv({ ...given, PAYLOAD_SECRET: '' }, dir).payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+  })
+
   it('refuses a boolean switch that is neither true nor false', () => {
     const dir = tempDir()
     expect(() =>
@@ -125,6 +142,44 @@ describe('parseEnv', () => {
       serverUrl: 'http://localhost:4100',
       database: { kind: 'sqlite' },
     })
+  })
+})
+
+describe('the origins whose requests may use a session cookie', () => {
+  it('are a loopback SERVER_URL under all three loopback names, same scheme and port', () => {
+    expect(serverOrigins('http://localhost:3000')).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ])
+    expect(serverOrigins('https://127.0.0.1')).toEqual([
+      'https://127.0.0.1',
+      'https://localhost',
+      'https://[::1]',
+    ])
+  })
+
+  it('are any other SERVER_URL alone (its origin, without a path)', () => {
+    expect(serverOrigins('https://cms.example.com/newsroom')).toEqual(['https://cms.example.com'])
+  })
+
+  it('add CSRF_ORIGINS to those of SERVER_URL', () => {
+    const dir = tempDir()
+    const settings = parseEnv(
+      {
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: dir,
+        SERVER_URL: 'http://localhost:4000',
+        CSRF_ORIGINS: 'https://desk.example.com, http://127.0.0.1:4000',
+      },
+      dir,
+    )
+    expect(settings.sessionOrigins).toEqual([
+      'http://localhost:4000',
+      'http://127.0.0.1:4000',
+      'http://[::1]:4000',
+      'https://desk.example.com',
+    ])
   })
 })
 

@@ -15,6 +15,7 @@ import { restoreAsDraft } from '../../endpoints/restoreAsDraft'
 import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
+import { previewUrl } from './previewUrl'
 import { collectPhotos } from './hooks/collectPhotos'
 import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
 import { publishWithStory } from './hooks/publishWithStory'
@@ -29,6 +30,7 @@ export const Articles: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'updatedAt'],
     group: 'Content',
+    preview: previewUrl,
   },
   defaultSort: '-publishedAt',
   // Lists and feeds ask for published stories newest first: with this index the database walks

@@ -44,7 +44,11 @@ export const Users: CollectionConfig = {
       options: ROLES.map((role) => ({ label: role[0].toUpperCase() + role.slice(1), value: role })),
       saveToJWT: true,
       access: { create: isAdminField, update: isAdminField },
-      admin: { description: 'Admins manage users; editors publish; contributors write drafts.' },
+      admin: {
+        description: 'Admins manage users; editors publish; contributors write drafts.',
+        // On the first-user form, says the account becomes the administrator instead.
+        components: { Field: '/components/RolesField#RolesField' },
+      },
     },
   ],
 }

@@ -24,6 +24,8 @@ import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { RolesField as RolesField_4e81909f9c546c9042410e1ebe38ee65 } from '../../../components/RolesField'
+import { OriginCheck as OriginCheck_294fc9854228734ac8292d855fae463f } from '../../../components/OriginCheck'
 import { ScheduledWork as ScheduledWork_9a84c391e74561d54250abf23f5704e6 } from '../../../components/ScheduledWork'
 import { ImportReleaseNavLink as ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656 } from '../../../components/ImportRelease/NavLink'
 import { ImportReleaseView as ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404 } from '../../../components/ImportRelease'
@@ -57,6 +59,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
+  "/components/RolesField#RolesField": RolesField_4e81909f9c546c9042410e1ebe38ee65,
+  "/components/OriginCheck#OriginCheck": OriginCheck_294fc9854228734ac8292d855fae463f,
   "/components/ScheduledWork#ScheduledWork": ScheduledWork_9a84c391e74561d54250abf23f5704e6,
   "/components/ImportRelease/NavLink#ImportReleaseNavLink": ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656,
   "/components/ImportRelease#ImportReleaseView": ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404,
