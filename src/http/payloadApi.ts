@@ -17,7 +17,9 @@ type Listener = ReturnType<typeof getRequestListener>
 function withMutableBody(request: Request): Request {
   const bodyless = request.method === 'GET' || request.method === 'HEAD'
   return new Request(request.url, {
-    method: request.method,
+    // Payload's endpoints are GET only; Node itself leaves the body out of a HEAD response, so a
+    // HEAD (feed readers check enclosures with it) gets GET's status and headers.
+    method: request.method === 'HEAD' ? 'GET' : request.method,
     headers: request.headers,
     body: bodyless ? undefined : request.body,
     signal: request.signal,

@@ -131,6 +131,19 @@ describe('REST', () => {
     expect(thumbnail.status).toBe(200)
   })
 
+  it('answers HEAD on a photo file as GET would, without the bytes (feed readers check enclosures so)', async () => {
+    const { docs } = await (await fetch(`${s.url}/api/photos?sort=filename&limit=1`)).json()
+    const path = new URL(docs[0].url).pathname
+    const get = await fetch(new URL(path, s.url))
+    const head = await fetch(new URL(path, s.url), { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+    expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'))
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+    const missing = `${s.url}/api/photos/file/no-such-photo.jpg`
+    expect((await fetch(missing, { method: 'HEAD' })).status).toBe((await fetch(missing)).status)
+  })
+
   it('refuses a non-image upload with a 4xx and stores nothing', async () => {
     const photographer = await s.payload.create({
       collection: 'photographers',
