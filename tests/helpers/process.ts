@@ -81,6 +81,18 @@ export interface ScriptRun {
   stderr: string
 }
 
+/** The environment of a script run: this test file's database and media folder, no demo seed. */
+export function scriptEnv(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SEED_DEMO: 'false',
+  }
+  for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
+    env[name] = process.env[name]
+  return { ...env, ...overrides } as unknown as NodeJS.ProcessEnv
+}
+
 /**
  * Runs a command-line script (`scripts/NAME.ts ARGS`) the way its npm script does, without a
  * TTY, on this test file's database and media folder (the configuration prepareTestEnv set).
@@ -90,18 +102,11 @@ export function runScript(
   args: string[],
   overrides: Record<string, string> = {},
 ): Promise<ScriptRun> {
-  const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    SEED_DEMO: 'false',
-  }
-  for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
-    env[name] = process.env[name]
-  Object.assign(env, overrides)
+  const env = scriptEnv(overrides)
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], {
       cwd: root,
-      env: env as unknown as NodeJS.ProcessEnv,
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -5,7 +5,7 @@ import { createDeflateRaw } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { NODE_ARGS } from '../../../scripts/runtime'
-import { root, runScript } from '../../helpers/process'
+import { root, runScript, scriptEnv } from '../../helpers/process'
 import { startTestServer } from '../../helpers/server'
 import type { TestServer } from '../../helpers/server'
 
@@ -121,16 +121,9 @@ async function rowsOf(surname: string) {
  * moment a non-atomic import would be half-way through it).
  */
 function importKilledWhen(files: string[], when: { progress: number } | { rowsOf: string }) {
-  const env: Record<string, string | undefined> = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    SEED_DEMO: 'false',
-  }
-  for (const name of ['NODE_ENV', 'DATABASE_URI', 'MEDIA_DIR', 'PAYLOAD_SECRET', 'LOG_LEVEL'])
-    env[name] = process.env[name]
   const child = spawn(process.execPath, [...NODE_ARGS, 'scripts/import.ts', ...files], {
     cwd: root,
-    env: env as NodeJS.ProcessEnv,
+    env: scriptEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
