@@ -103,7 +103,8 @@ describe('POST /api/articles/import-release', () => {
     })
     expect(await post(text(demoRelease), { as: 'client' })).toMatchObject({
       status: 403,
-      body: { errors: [{ message: 'Only newsroom staff can import releases' }] },
+      // Every write by an API client is refused before any endpoint runs (readOnlyClients.ts).
+      body: { errors: [{ message: 'API clients can read, never change anything' }] },
     })
   })
 
