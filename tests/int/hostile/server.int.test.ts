@@ -259,8 +259,17 @@ describe('the admin through the API, with SERVER_URL on localhost', () => {
       token: null,
     })
     expect(url).toMatch(/^\/api\/articles\/preview\/[\w-]+\.[\w-]+\.[\w-]+\?format=html&locale=en$/)
+    const page = await fetch(`${server.url}${url}`)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(await page.text()).toContain('A draft to preview')
+    // The same link as JSON is the delivery API's article (string ids, publicId), not REST's.
     const json = await fetch(`${server.url}${url!.replace('format=html', 'format=json')}`)
     expect(json.status).toBe(200)
-    expect(await json.json()).toMatchObject({ id: draft.id, title: 'A draft to preview' })
+    expect(await json.json()).toMatchObject({
+      id: String(draft.id),
+      publicId: (draft as { publicId?: string }).publicId,
+      title: 'A draft to preview',
+    })
   })
 })
