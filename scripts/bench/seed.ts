@@ -134,10 +134,13 @@ async function copyStatements(client: Client, template: Template): Promise<strin
   const publishedAt = (column: string) =>
     `strftime('%Y-%m-%dT%H:%M:%fZ', t."${column}", '+' || s.k || ' minutes')`
   const title = (column: string) => `t."${column}" || ' #' || s.k`
+  // publicId is unique: copy k gets a UUID of its own, the same on the story and its version.
+  const publicId = `printf('b0000000-0000-4000-8000-%012d', s.k)`
   return [
     await copyStatement(client, 'articles', `t.id = ${a}`, {
       id: ':article',
       slug,
+      public_id: publicId,
       published_at: publishedAt('published_at'),
     }),
     await copyStatement(client, 'articles_locales', `t._parent_id = ${a}`, {
@@ -152,6 +155,7 @@ async function copyStatements(client: Client, template: Template): Promise<strin
       id: ':version',
       parent_id: ':article',
       version_slug: slug,
+      version_public_id: publicId,
       version_published_at: publishedAt('version_published_at'),
     }),
     await copyStatement(client, '_articles_v_locales', `t._parent_id = ${v}`, {
