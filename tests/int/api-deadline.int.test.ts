@@ -10,12 +10,17 @@ const TIMEOUT_MS = 10
 
 let s: TestServer
 let cast: Cast
+// In production an unhandled rejection ends the process: abandoned work must never leave one.
+const unhandled: unknown[] = []
+const collect = (reason: unknown) => unhandled.push(reason)
 
 beforeAll(async () => {
+  process.on('unhandledRejection', collect)
   s = await startTestServer({ seed: true, env: { API_TIMEOUT_MS: String(TIMEOUT_MS) } })
   cast = await createCast(s.payload, s.url)
 })
 afterAll(async () => {
+  process.off('unhandledRejection', collect)
   await s?.stop()
 })
 
@@ -58,4 +63,23 @@ it('never cuts off a write: a slow create finishes and is stored', async () => {
     overrideAccess: true,
   })
   expect(totalDocs).toBe(1)
+})
+
+it('stops the abandoned work of populated reads without an unhandled rejection', async () => {
+  const reads = await Promise.all([
+    fetch(`${s.url}/api/articles?depth=3&limit=100`, { headers: cast.headers.editor }),
+    fetch(`${s.url}/api/photos?depth=3&limit=100`, { headers: cast.headers.editor }),
+    fetch(`${s.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ Articles { docs { title body(depth: 2) heroPhoto { url } } } }',
+      }),
+    }),
+  ])
+  expect(reads.map((response) => response.status)).toEqual([503, 503, 503])
+  // The abandoned work runs on in the background until its next read; give it time to end.
+  await new Promise((resolve) => setTimeout(resolve, 2000))
+  expect((await fetch(`${s.url}/healthz`)).status).toBe(200)
+  expect(unhandled.map(String)).toEqual([])
 })
