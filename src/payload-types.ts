@@ -319,6 +319,7 @@ export interface Photo {
    */
   embargoUntil?: string | null;
   createdBy?: (number | null) | User;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1112,6 +1113,7 @@ export interface PhotosSelect<T extends boolean = true> {
   entriesShown?: T;
   embargoUntil?: T;
   createdBy?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

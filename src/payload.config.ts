@@ -40,6 +40,7 @@ import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 import { FeedIdentity } from './globals/FeedIdentity'
+import { photoStorage } from './storage/photoStorage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -108,6 +109,8 @@ export default buildConfig({
     ),
   ),
   globals: [FeedIdentity],
+  // Photo files: MEDIA_DIR, or an S3-compatible bucket when S3_BUCKET is set.
+  plugins: photoStorage(settings.storage),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).

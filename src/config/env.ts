@@ -60,7 +60,32 @@ export interface Env {
   graphqlIntrospection: GraphqlIntrospection
   /** How long a read on /api (REST GET, GraphQL query) may take before it is answered with a 503. */
   apiTimeoutMs: number
+  /** Where photo files and their renditions are kept: MEDIA_DIR, or an S3-compatible bucket. */
+  storage: StorageSettings
 }
+
+export const S3_DOWNLOADS = ['proxied', 'signed'] as const
+export type S3Downloads = (typeof S3_DOWNLOADS)[number]
+
+export type StorageSettings =
+  | { kind: 'local' }
+  | {
+      kind: 's3'
+      bucket: string
+      /** S3_ENDPOINT: another service than AWS (MinIO, R2, GCS's XML API…); AWS when absent. */
+      endpoint?: string
+      region: string
+      /** Both or neither: without them the AWS SDK's own chain (environment, instance role). */
+      credentials?: { accessKeyId: string; secretAccessKey: string }
+      /** Addresses objects as endpoint/bucket/key (MinIO) rather than bucket.endpoint/key. */
+      forcePathStyle: boolean
+      /**
+       * How a reader gets a file once Payload's access control has let them: streamed through
+       * this server (proxied), or redirected to a URL signed for a few minutes (signed).
+       */
+      downloads: S3Downloads
+      signedUrlSeconds: number
+    }
 
 export interface TagIdentitySettings {
   /** TAG_AUTHORITY: a domain name or e-mail address the newsroom holds. */
@@ -343,6 +368,52 @@ export function parsePixels(value: string | undefined, name: string, fallback: n
   return pixels
 }
 
+/**
+ * Photos go to an S3-compatible bucket when S3_BUCKET is set, with S3_ENDPOINT, S3_REGION,
+ * S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and S3_FORCE_PATH_STYLE; to MEDIA_DIR otherwise.
+ */
+export function parseStorage(source: Source): StorageSettings {
+  const bucket = source.S3_BUCKET?.trim()
+  const named = Object.keys(source).filter(
+    (name) => name.startsWith('S3_') && name !== 'S3_BUCKET' && source[name]?.trim(),
+  )
+  if (!bucket) {
+    if (named.length > 0)
+      throw new ConfigError(`${named.sort().join(', ')} set without S3_BUCKET: set S3_BUCKET too`)
+    return { kind: 'local' }
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    throw new ConfigError(
+      `S3_BUCKET must be a bucket name (3 to 63 lowercase letters, digits, dots and hyphens), got "${bucket}"`,
+    )
+  const endpoint = source.S3_ENDPOINT?.trim() || undefined
+  if (endpoint && (!/^https?:\/\/[^/]+/.test(endpoint) || !URL.canParse(endpoint)))
+    throw new ConfigError(`S3_ENDPOINT must be an http(s) URL, got "${endpoint}"`)
+  const accessKeyId = source.S3_ACCESS_KEY_ID?.trim()
+  const secretAccessKey = source.S3_SECRET_ACCESS_KEY?.trim()
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new ConfigError(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS credential chain',
+    )
+  const downloads = (source.S3_DOWNLOADS?.trim().toLowerCase() || 'proxied') as S3Downloads
+  if (!S3_DOWNLOADS.includes(downloads))
+    throw new ConfigError(`S3_DOWNLOADS must be proxied or signed, got "${source.S3_DOWNLOADS}"`)
+  return {
+    kind: 's3',
+    bucket,
+    ...(endpoint ? { endpoint } : {}),
+    region: source.S3_REGION?.trim() || 'us-east-1',
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}),
+    forcePathStyle: parseBoolean(source.S3_FORCE_PATH_STYLE, 'S3_FORCE_PATH_STYLE', false),
+    downloads,
+    signedUrlSeconds: parseWholeNumber(source.S3_SIGNED_URL_SECONDS, 'S3_SIGNED_URL_SECONDS', 300, {
+      min: 1,
+      max: 7 * 24 * 60 * 60,
+      unit: 'seconds',
+    }),
+  }
+}
+
 /** Schema introspection: everyone while developing (the playground needs it), admins elsewhere. */
 export function parseIntrospection(
   value: string | undefined,
@@ -397,6 +468,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
       max: 600_000,
       unit: 'milliseconds',
     }),
+    storage: parseStorage(source),
   }
 }
 

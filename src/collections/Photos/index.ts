@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { photoAccess } from '../../access/content'
 import { env } from '../../config/env'
 import { createdBy } from '../../fields/createdBy'
+import { objectKeyField } from '../../storage/photoStorage'
 import { derivedEmbargoUntil } from '../../fields/embargo'
 import { absoluteUrls } from './hooks/absoluteUrls'
 import { populateCreditLine } from './hooks/populateCreditLine'
@@ -112,5 +113,6 @@ export const Photos: CollectionConfig = {
       'Set from the embargoed stories that use this photo: hidden from the public until the first of them that is published lifts.',
     ),
     createdBy(),
+    objectKeyField,
   ],
 }

@@ -28,6 +28,7 @@ import { RolesField as RolesField_4e81909f9c546c9042410e1ebe38ee65 } from '../..
 import { OriginCheck as OriginCheck_294fc9854228734ac8292d855fae463f } from '../../../components/OriginCheck'
 import { ScheduledWork as ScheduledWork_9a84c391e74561d54250abf23f5704e6 } from '../../../components/ScheduledWork'
 import { ImportReleaseNavLink as ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656 } from '../../../components/ImportRelease/NavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ImportReleaseView as ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404 } from '../../../components/ImportRelease'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,6 +64,7 @@ export const importMap = {
   "/components/OriginCheck#OriginCheck": OriginCheck_294fc9854228734ac8292d855fae463f,
   "/components/ScheduledWork#ScheduledWork": ScheduledWork_9a84c391e74561d54250abf23f5704e6,
   "/components/ImportRelease/NavLink#ImportReleaseNavLink": ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/ImportRelease#ImportReleaseView": ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

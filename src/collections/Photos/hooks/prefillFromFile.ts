@@ -26,13 +26,22 @@ async function photographerFor(
     req,
   })
   if (docs[0]) return docs[0]
-  const created = await req.payload.create({
-    collection: 'photographers',
-    data: { name, agency },
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })
+  // The Local API's create sets req.file to its own upload (none here). The photo's file and
+  // renditions are put back, for a storage adapter (S3) reads them after the photo is saved:
+  // without this, a photo whose photographer was new was stored with no file in the bucket.
+  const { file, payloadUploadSizes } = req
+  const created = await req.payload
+    .create({
+      collection: 'photographers',
+      data: { name, agency },
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    .finally(() => {
+      req.file = file
+      req.payloadUploadSizes = payloadUploadSizes
+    })
   // An import that must undo itself without a transaction (SQLite) learns what to delete.
   const onCreated = req.context.onPhotographerCreated
   if (typeof onCreated === 'function') onCreated(created.id)
