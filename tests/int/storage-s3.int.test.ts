@@ -164,7 +164,7 @@ describe(`two instances, one ${database.kind} database, photos in S3`, () => {
     expect(thumbnail.bytes.subarray(0, 2).toString('hex')).toBe('ffd8')
   })
 
-  it('an embargoed photo is hidden on both instances, to readers and at the bucket, until the lift', async () => {
+  it('an embargoed photo is refused on both instances, with no bucket URL handed out, until the lift', async () => {
     const { doc } = await uploadThroughA('Jake Galstad / IMSA')
     const embargoUntil = new Date(Date.now() + 6_000).toISOString()
     const story = await api(a, 'articles', {

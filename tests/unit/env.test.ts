@@ -11,6 +11,7 @@ import {
   parseOrigins,
   parsePixels,
   parsePort,
+  parseStorage,
   parseTagIdentity,
   parseWebhookSettings,
   serverOrigins,
@@ -340,5 +341,62 @@ describe('GRAPHQL_INTROSPECTION and API_TIMEOUT_MS', () => {
     expect(parseEnv({ ...source, API_TIMEOUT_MS: '2500' }, dir).apiTimeoutMs).toBe(2500)
     expect(() => parseEnv({ ...source, API_TIMEOUT_MS: '5' }, dir)).toThrow(/API_TIMEOUT_MS/)
     expect(parseEnv({ ...source, NODE_ENV: 'production' }, dir).graphqlIntrospection).toBe('admins')
+  })
+})
+
+describe('photo storage (S3_*)', () => {
+  it('keeps photos in MEDIA_DIR unless S3_BUCKET is set', () => {
+    expect(parseStorage({})).toEqual({ kind: 'local' })
+    expect(parseStorage({ S3_BUCKET: '  ' })).toEqual({ kind: 'local' })
+  })
+
+  it('reads the bucket, endpoint, region, keys and path style under the names deployments use', () => {
+    expect(
+      parseStorage({
+        S3_BUCKET: 'paddock-photos',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_REGION: 'eu-west-3',
+        S3_ACCESS_KEY_ID: 'paddock',
+        S3_SECRET_ACCESS_KEY: 'a-long-secret',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_DOWNLOADS: 'signed',
+        S3_SIGNED_URL_SECONDS: '120',
+      }),
+    ).toEqual({
+      kind: 's3',
+      bucket: 'paddock-photos',
+      endpoint: 'http://minio:9000',
+      region: 'eu-west-3',
+      credentials: { accessKeyId: 'paddock', secretAccessKey: 'a-long-secret' },
+      forcePathStyle: true,
+      downloads: 'signed',
+      signedUrlSeconds: 120,
+    })
+  })
+
+  it('defaults to AWS, us-east-1, the SDK credential chain and files proxied through the server', () => {
+    expect(parseStorage({ S3_BUCKET: 'paddock-photos' })).toEqual({
+      kind: 's3',
+      bucket: 'paddock-photos',
+      region: 'us-east-1',
+      forcePathStyle: false,
+      downloads: 'proxied',
+      signedUrlSeconds: 300,
+    })
+  })
+
+  it.each([
+    [{ S3_ENDPOINT: 'http://minio:9000' }, /S3_ENDPOINT set without S3_BUCKET/],
+    [{ S3_BUCKET: 'Paddock_Photos' }, /S3_BUCKET must be a bucket name/],
+    [{ S3_BUCKET: 'photos', S3_ENDPOINT: 'minio:9000' }, /S3_ENDPOINT must be an http\(s\) URL/],
+    [{ S3_BUCKET: 'photos', S3_ACCESS_KEY_ID: 'only-one' }, /go together/],
+    [
+      { S3_BUCKET: 'photos', S3_FORCE_PATH_STYLE: 'maybe' },
+      /S3_FORCE_PATH_STYLE must be true or false/,
+    ],
+    [{ S3_BUCKET: 'photos', S3_DOWNLOADS: 'direct' }, /S3_DOWNLOADS must be proxied or signed/],
+  ])('refuses %o, naming the variable', (source, message) => {
+    expect(() => parseStorage(source)).toThrow(ConfigError)
+    expect(() => parseStorage(source)).toThrow(message)
   })
 })
