@@ -15,6 +15,7 @@ import { findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
 import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
+import { DELIVERY_PREFIX } from './paths'
 import {
   DeliveryError,
   DEFAULT_LOCALE,
@@ -29,7 +30,7 @@ import type { ListFilters } from './query'
 import { identifyReader } from './readers'
 import { articleResponse, listResponse } from './responses'
 
-export const DELIVERY_PREFIX = '/content/v1'
+export { DELIVERY_PREFIX }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 

@@ -65,6 +65,8 @@ export interface DeliveredResult {
   positionInClass: number | null
   laps: number | null
   entry: DeliveredEntry | null
+  /** The event's results for this session (GET /content/v1/events/{slug}/results); null without an event slug. */
+  resultsUrl: string | null
 }
 
 export interface DeliveredTitle {
@@ -107,8 +109,24 @@ export type Block =
   | { type: 'photo'; photo: DeliveredPhoto }
   | { type: 'quote'; quote: DeliveredQuote }
   | { type: 'fact'; fact: DeliveredFact }
+  | { type: 'resultsTable'; table: DeliveredResultsTable; text: string }
+
+/** A classification as a story's results table and the event results endpoint give it. */
+export interface DeliveredResultsTable {
+  event: Ref
+  /** Normalised session: "race", "qualifying"… */
+  session: string
+  /** The class shown; null: the overall classification. */
+  class: Ref | null
+  /** Best first: positioned rows by position, then the unclassified. */
+  results: DeliveredResult[]
+  /** The full classification at the delivery API. */
+  resultsUrl: string
+}
 
 export interface DeliveredEvent extends Ref {
+  /** The event's race results at the delivery API; null without a slug. */
+  resultsUrl: string | null
   round: number | null
   startDate: string | null
   raceDate: string | null

@@ -129,6 +129,7 @@ export const entry31: DeliveredEntry = {
 
 const petitLeMans = {
   ...ref('51', 'Petit Le Mans 2023'),
+  resultsUrl: 'https://cms.example.com/content/v1/events/petit-le-mans-2023/results?session=race',
   round: 9,
   startDate: '2023-09-28',
   raceDate: '2023-09-30',
@@ -168,6 +169,7 @@ export function cadillacStory(overrides: Partial<DeliveredArticle> = {}): Delive
     positionInClass: 4,
     laps: 340,
     entry: entry31,
+    resultsUrl: 'https://cms.example.com/content/v1/events/petit-le-mans-2023/results?session=race',
   }
   const title = {
     kind: 'title' as const,

@@ -1,0 +1,55 @@
+import type { Block } from 'payload'
+
+/** Sessions a table can show, as the results import normalises them ("race", "qualifying"…). */
+export const TABLE_SESSIONS = ['race', 'qualifying', 'practice', 'warm-up'] as const
+
+/** The most rows a table shows: a full sports-car field, and no more. */
+export const MAX_TABLE_ROWS = 60
+export const DEFAULT_TABLE_ROWS = 10
+
+export const ResultsTableBlock: Block = {
+  slug: 'resultsTable',
+  interfaceName: 'ResultsTableBlock',
+  labels: { singular: 'Results table', plural: 'Results tables' },
+  fields: [
+    {
+      name: 'event',
+      type: 'relationship',
+      relationTo: 'events',
+      required: true,
+      admin: { description: 'The published results of this event are shown, best first.' },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'session',
+          type: 'select',
+          required: true,
+          defaultValue: 'race',
+          options: TABLE_SESSIONS.map((value) => ({
+            label: value.charAt(0).toUpperCase() + value.slice(1),
+            value,
+          })),
+          admin: { width: '34%' },
+        },
+        {
+          name: 'class',
+          type: 'relationship',
+          relationTo: 'classes',
+          admin: { width: '33%', description: 'Empty: the overall classification.' },
+        },
+        {
+          name: 'top',
+          label: 'Top',
+          type: 'number',
+          required: true,
+          defaultValue: DEFAULT_TABLE_ROWS,
+          min: 1,
+          max: MAX_TABLE_ROWS,
+          admin: { width: '33%', step: 1, description: `How many rows, 1 to ${MAX_TABLE_ROWS}.` },
+        },
+      ],
+    },
+  ],
+}
