@@ -631,13 +631,54 @@ export interface Result {
   event: number | Event;
   entry: number | Entry;
   /**
-   * e.g. "Race", "Qualifying"
+   * race, sprint, qualifying, hyperpole, practice or warm-up; numbered: "race 2"
    */
   session?: string | null;
+  class?: (number | null) | Class;
   classification: 'classified' | 'not-classified' | 'dnf' | 'dns' | 'dsq';
   positionOverall?: number | null;
   positionInClass?: number | null;
   laps?: number | null;
+  /**
+   * STATUS exactly as the timing file gives it. Set by the timing import.
+   */
+  statusText?: string | null;
+  /**
+   * The issue of the classification: provisional, official…
+   */
+  finality?: ('unofficial' | 'provisional' | 'official' | 'final' | 'unknown') | null;
+  /**
+   * The timing file. Set by the timing import.
+   */
+  sourceFile?: string | null;
+  totalTime?: string | null;
+  totalTimeMs?: number | null;
+  gapFirst?: string | null;
+  gapFirstMs?: number | null;
+  gapFirstLaps?: number | null;
+  gapPrevious?: string | null;
+  gapPreviousMs?: number | null;
+  gapPreviousLaps?: number | null;
+  fastestLap?: {
+    lap?: number | null;
+    /**
+     * e.g. "1:58.056"
+     */
+    time?: string | null;
+    timeMs?: number | null;
+    kph?: number | null;
+  };
+  /**
+   * Set by the timing import.
+   */
+  history?:
+    | {
+        at: string;
+        finality?: ('unofficial' | 'provisional' | 'official' | 'final' | 'unknown') | null;
+        change: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Set on save.
    */
@@ -1338,10 +1379,38 @@ export interface ResultsSelect<T extends boolean = true> {
   event?: T;
   entry?: T;
   session?: T;
+  class?: T;
   classification?: T;
   positionOverall?: T;
   positionInClass?: T;
   laps?: T;
+  statusText?: T;
+  finality?: T;
+  sourceFile?: T;
+  totalTime?: T;
+  totalTimeMs?: T;
+  gapFirst?: T;
+  gapFirstMs?: T;
+  gapFirstLaps?: T;
+  gapPrevious?: T;
+  gapPreviousMs?: T;
+  gapPreviousLaps?: T;
+  fastestLap?:
+    | T
+    | {
+        lap?: T;
+        time?: T;
+        timeMs?: T;
+        kph?: T;
+      };
+  history?:
+    | T
+    | {
+        at?: T;
+        finality?: T;
+        change?: T;
+        id?: T;
+      };
   label?: T;
   embargoUntil?: T;
   createdBy?: T;
