@@ -1714,6 +1714,31 @@ export interface FactBlock {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ResultsTableBlock".
+ */
+export interface ResultsTableBlock {
+  /**
+   * The published results of this event are shown, best first.
+   */
+  event: number | Event;
+  /**
+   * race, qualifying, practice…; numbered: "race 2"
+   */
+  session: string;
+  /**
+   * Empty: the overall classification.
+   */
+  class?: (number | null) | Class;
+  /**
+   * How many rows, 1 to 60.
+   */
+  top: number;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'resultsTable';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

@@ -27,6 +27,7 @@ import {
   tableSize,
 } from '../blocks/ResultsTable/selection'
 import type { ResultsSelection } from '../blocks/ResultsTable/selection'
+import { normaliseSession } from '../collections/championship/sessions'
 import { eventResultsUrl } from './paths'
 import { renderBody } from './render/body'
 import type {
@@ -38,6 +39,7 @@ import type {
   DeliveredQuote,
   DeliveredResult,
   DeliveredResultsTable,
+  DeliveredTiming,
   DeliveredTitle,
   Ref,
   Rendition,
@@ -194,17 +196,24 @@ function entry(doc: unknown): DeliveredEntry | null {
   }
 }
 
-/** A stored session name as the results endpoint takes it: "Race" was stored before imports. */
-export const sessionKey = (session: string | null | undefined): string =>
-  (session ?? 'race').trim().toLowerCase() || 'race'
+/** A stored session as the results endpoint takes it (stored ones are normalised already). */
+const sessionKey = (session: string | null | undefined): string =>
+  normaliseSession(session) ?? 'race'
 
 const slugOf = (doc: unknown): string | null => {
   const slug = doc && typeof doc === 'object' ? (doc as { slug?: unknown }).slug : undefined
   return typeof slug === 'string' && slug ? slug : null
 }
 
+const timing = (
+  text: string | null | undefined,
+  ms: number | null | undefined,
+  laps?: number | null,
+): DeliveredTiming | null => (text ? { text, ms: ms ?? null, laps: laps ?? null } : null)
+
 export function result(doc: Result, serverUrl: string): DeliveredResult {
   const eventSlug = slugOf(doc.event)
+  const delivered = entry(doc.entry)
   return {
     kind: 'result',
     id: String(doc.id),
@@ -215,7 +224,20 @@ export function result(doc: Result, serverUrl: string): DeliveredResult {
     positionOverall: doc.positionOverall ?? null,
     positionInClass: doc.positionInClass ?? null,
     laps: doc.laps ?? null,
-    entry: entry(doc.entry),
+    entry: delivered,
+    class: ref(doc.class) ?? delivered?.class ?? null,
+    finality: doc.finality && doc.finality !== 'unknown' ? doc.finality : null,
+    totalTime: timing(doc.totalTime, doc.totalTimeMs),
+    gapFirst: timing(doc.gapFirst, doc.gapFirstMs, doc.gapFirstLaps),
+    gapPrevious: timing(doc.gapPrevious, doc.gapPreviousMs, doc.gapPreviousLaps),
+    fastestLap: doc.fastestLap?.time
+      ? {
+          lap: doc.fastestLap.lap ?? null,
+          time: doc.fastestLap.time,
+          ms: doc.fastestLap.timeMs ?? null,
+          kph: doc.fastestLap.kph ?? null,
+        }
+      : null,
     resultsUrl: eventSlug ? eventResultsUrl(serverUrl, eventSlug, sessionKey(doc.session)) : null,
   }
 }

@@ -8,6 +8,7 @@ import type { Rendered } from './cache'
 import { freshness } from './freshness'
 import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
 import type { TagOptions } from './formats'
+import { findEventResults, parseEventResultsQuery } from './eventResults'
 import { feedIdentity } from './feedIdentity'
 import { KnownSlugs, publishedSlugs } from './knownSlugs'
 import { listArticles } from './lists'
@@ -344,6 +345,13 @@ export function deliveryRouter(payload: Payload): Router {
         return rendered(200, 'application/xml; charset=utf-8', xml)
       },
       60_000,
+    ),
+  )
+
+  router.get(
+    '/events/:slug/results',
+    serve(parseEventResultsQuery, async (ctx, query) =>
+      jsonRendered(200, await findEventResults({ ...ctx, locale: query.locale }, query)),
     ),
   )
 

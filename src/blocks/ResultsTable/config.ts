@@ -1,7 +1,6 @@
 import type { Block } from 'payload'
 
-/** Sessions a table can show, as the results import normalises them ("race", "qualifying"…). */
-export const TABLE_SESSIONS = ['race', 'qualifying', 'practice', 'warm-up'] as const
+import { normaliseSession, unknownSession } from '../../collections/championship/sessions'
 
 /** The most rows a table shows: a full sports-car field, and no more. */
 export const MAX_TABLE_ROWS = 60
@@ -24,14 +23,12 @@ export const ResultsTableBlock: Block = {
       fields: [
         {
           name: 'session',
-          type: 'select',
+          type: 'text',
           required: true,
           defaultValue: 'race',
-          options: TABLE_SESSIONS.map((value) => ({
-            label: value.charAt(0).toUpperCase() + value.slice(1),
-            value,
-          })),
-          admin: { width: '34%' },
+          hooks: { beforeValidate: [({ value }) => normaliseSession(value) ?? value] },
+          validate: (value: unknown) => normaliseSession(value) !== null || unknownSession(value),
+          admin: { width: '34%', description: 'race, qualifying, practice…; numbered: "race 2"' },
         },
         {
           name: 'class',

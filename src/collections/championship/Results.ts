@@ -5,7 +5,7 @@ import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
 import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
-import { incoming, relatedName } from '../labels'
+import { labelOfResult } from './resultLabel'
 import { normaliseSession, unknownSession } from './sessions'
 
 export const RESULT_STATUSES = ['classified', 'not-classified', 'dnf', 'dns', 'dsq'] as const
@@ -57,17 +57,10 @@ const timing = (name: string, label: string, withLaps: boolean): Field => ({
   ],
 })
 
-const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalDoc, req }) => {
-  const event = await relatedName(req, 'events', incoming(data, originalDoc, 'event'))
-  const entry = await relatedName(req, 'entries', incoming(data, originalDoc, 'entry'), 'label')
-  const position = incoming(data, originalDoc, 'positionOverall')
-  const classification = incoming(data, originalDoc, 'classification')
-  const outcome =
-    classification === 'classified' && position
-      ? `P${position}`
-      : String(classification ?? '').toUpperCase()
-  return { ...data, label: `${event ?? '?'}: ${entry ?? '?'} ${outcome}`.trim() }
-}
+const labelResult: CollectionBeforeChangeHook<Result> = async ({ data, originalDoc, req }) => ({
+  ...data,
+  label: await labelOfResult(req, data, originalDoc),
+})
 
 export const Results: CollectionConfig = {
   slug: 'results',

@@ -31,10 +31,21 @@ function columns(table: DeliveredResultsTable): Column[] {
     { header: 'Team', cell: (r) => r.entry?.team?.name ?? r.entry?.label ?? '' },
     { header: 'Drivers', cell: (r) => (r.entry?.drivers ?? []).map((d) => d.name).join(', ') },
     { header: 'Car', cell: (r) => r.entry?.model ?? r.entry?.manufacturer?.name ?? '' },
-    !table.class && { header: 'Class', cell: (r) => r.entry?.class?.name ?? '' },
+    !table.class && { header: 'Class', cell: (r) => r.class?.name ?? '' },
     { header: 'Laps', cell: (r) => (r.laps === null ? '' : String(r.laps)) },
+    { header: 'Time (h:min:s)', cell: (r) => r.totalTime?.text ?? '' },
+    { header: 'Gap to leader', cell: (r) => r.gapFirst?.text ?? '' },
+    { header: 'Best lap (min:s)', cell: (r) => r.fastestLap?.time ?? '' },
+    {
+      header: 'Best lap speed (km/h)',
+      cell: (r) => (r.fastestLap?.kph ? r.fastestLap.kph.toFixed(1) : ''),
+    },
   ]
-  return listed.filter((column): column is Column => column !== false)
+  // A column nobody has a value in (times of results typed by hand) is left out, not shown empty.
+  return listed.filter(
+    (column): column is Column =>
+      column !== false && table.results.some((result) => column.cell(result) !== ''),
+  )
 }
 
 /** "Petit Le Mans, Race: GTP" or "Petit Le Mans, Race: overall". */
@@ -82,7 +93,14 @@ export function resultsTableText(table: DeliveredResultsTable): string {
       .join(' ')
     const drivers = (entry?.drivers ?? []).map((d) => d.name).join(', ')
     const laps = result.laps === null ? null : `${result.laps} laps`
-    return [`${place(result, byClass)}.`, who, drivers && `- ${drivers}`, laps && `- ${laps}`]
+    const time = result.gapFirst?.text ?? result.totalTime?.text
+    return [
+      `${place(result, byClass)}.`,
+      who,
+      drivers && `- ${drivers}`,
+      laps && `- ${laps}`,
+      time && `- ${time}`,
+    ]
       .filter(Boolean)
       .join(' ')
   })
