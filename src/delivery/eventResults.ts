@@ -66,7 +66,13 @@ export async function findEventResults(
   if (!found) throw new DeliveryError(404, `No event with slug "${query.slug}"`)
   const overall = await sessionResults(ctx, { event: found.id, session: query.session })
   if (!query.className)
-    return { event: found, session: query.session, class: null, locale: ctx.locale, results: overall }
+    return {
+      event: found,
+      session: query.session,
+      class: null,
+      locale: ctx.locale,
+      results: overall,
+    }
   const inClass = overall.filter((result) => result.class?.name.toLowerCase() === query.className)
   if (!inClass.length && overall.length) {
     const classes = [...new Set(overall.flatMap((result) => result.class?.name ?? []))]

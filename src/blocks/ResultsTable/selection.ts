@@ -31,21 +31,35 @@ interface Positioned {
   classification?: string | null
   positionOverall?: number | null
   positionInClass?: number | null
+  laps?: number | null
 }
+
+/** After the positioned rows: unclassified first, retired, did not start, disqualified last. */
+const OUTCOME_ORDER = ['classified', 'not-classified', 'dnf', 'dns', 'dsq']
 
 /**
  * Classification order: positioned rows by position (in class for a class table), then the rest
- * (not classified, retired, disqualified, did not start) in a stable order. Sorted here, not in
- * the query: SQLite and PostgreSQL put empty positions at opposite ends.
+ * by outcome (not classified, retired, did not start, disqualified) and laps completed, most
+ * first. Sorted here, not in the query: SQLite and PostgreSQL put empty positions at opposite
+ * ends.
  */
 export function classificationOrder<T extends Positioned>(results: T[], byClass: boolean): T[] {
+  const last = Number.POSITIVE_INFINITY
   const position = (result: T) =>
-    (byClass ? result.positionInClass : result.positionOverall) ?? Number.POSITIVE_INFINITY
+    (result.classification === 'classified' || !result.classification
+      ? byClass
+        ? result.positionInClass
+        : result.positionOverall
+      : null) ?? last
+  const outcome = (result: T) => {
+    const rank = OUTCOME_ORDER.indexOf(result.classification ?? 'classified')
+    return rank === -1 ? OUTCOME_ORDER.length : rank
+  }
   return [...results].sort(
     (a, b) =>
       position(a) - position(b) ||
-      (a.positionOverall ?? Number.POSITIVE_INFINITY) -
-        (b.positionOverall ?? Number.POSITIVE_INFINITY) ||
+      outcome(a) - outcome(b) ||
+      (b.laps ?? -1) - (a.laps ?? -1) ||
       String(a.id).localeCompare(String(b.id), 'en', { numeric: true }),
   )
 }

@@ -26,7 +26,9 @@ export function resultLabel(parts: ResultLabelParts): string {
     parts.event && parts.year && !parts.event.includes(String(parts.year))
       ? `${parts.event} ${parts.year}`
       : parts.event
-  const session = parts.session ? parts.session.charAt(0).toUpperCase() + parts.session.slice(1) : ''
+  const session = parts.session
+    ? parts.session.charAt(0).toUpperCase() + parts.session.slice(1)
+    : ''
   const car = [parts.carNumber && `#${parts.carNumber}`, parts.entrant].filter(Boolean).join(' ')
   const classified = parts.classification === 'classified'
   const inClass = classified && parts.className && parts.positionInClass

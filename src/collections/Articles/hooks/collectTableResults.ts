@@ -23,7 +23,13 @@ async function resultsOfTable(req: PayloadRequest, table: ResultsTableReference)
     depth: 0,
     limit: SESSION_RESULTS_BOUND,
     pagination: false,
-    select: { classification: true, positionOverall: true, positionInClass: true, _status: true },
+    select: {
+      classification: true,
+      positionOverall: true,
+      positionInClass: true,
+      laps: true,
+      _status: true,
+    },
     overrideAccess: true,
     req,
   })

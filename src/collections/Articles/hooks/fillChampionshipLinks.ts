@@ -19,9 +19,7 @@ type Link = keyof Links
 const SINGLE: Link[] = ['event', 'season']
 
 const idList = (value: unknown): ID[] =>
-  (Array.isArray(value) ? value : [value])
-    .map(rawIdOf)
-    .filter((id): id is ID => id !== undefined)
+  (Array.isArray(value) ? value : [value]).map(rawIdOf).filter((id): id is ID => id !== undefined)
 
 const addTo = (list: ID[], values: unknown) => {
   for (const id of idList(values))
