@@ -42,7 +42,7 @@ export function parseEventResultsQuery(req: Request): EventResultsQuery {
       '"class" must be a class name of 1 to 50 letters, digits and spaces, e.g. GTP',
       'class',
     )
-  const className = classValue?.trim().replace(/\s+/g, ' ').toLowerCase()
+  const className = classValue?.trim().replace(/\s+/g, ' ')
   return { slug, locale, session, ...(className ? { className } : {}) }
 }
 
@@ -73,7 +73,8 @@ export async function findEventResults(
       locale: ctx.locale,
       results: overall,
     }
-  const inClass = overall.filter((result) => result.class?.name.toLowerCase() === query.className)
+  const wanted = query.className.toLowerCase()
+  const inClass = overall.filter((result) => result.class?.name.toLowerCase() === wanted)
   if (!inClass.length && overall.length) {
     const classes = [...new Set(overall.flatMap((result) => result.class?.name ?? []))]
     throw new DeliveryError(
