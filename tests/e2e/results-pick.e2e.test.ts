@@ -28,10 +28,7 @@ describe('picking an imported result in a story', () => {
     // Open a Fact block from the slash menu.
     await editor.click()
     await page.keyboard.type('/Fact')
-    await page
-      .locator('#slash-menu-item-block-fact, [id^="slash-menu-item"]:has-text("Fact")')
-      .first()
-      .waitFor()
+    await page.locator('#slash-menu-popup__item-block-fact').waitFor()
     await page.keyboard.press('Enter')
     const field = page.locator('.rich-text-lexical .field-type.relationship').first()
     await field.waitFor({ timeout: 20_000 })
@@ -41,7 +38,7 @@ describe('picking an imported result in a story', () => {
     await page.locator('.rs__option', { hasText: RESULT }).click()
     await expect.poll(() => field.textContent()).toContain(RESULT)
 
-    await page.locator('#action-save-draft').click()
+    // Stories autosave as drafts: the save is the autosave that follows the choice.
     await expect
       .poll(
         async () =>
@@ -78,7 +75,7 @@ describe('picking an imported result in a story', () => {
 
     // The editor sees them in the Championship tab.
     await page.reload()
-    await page.getByRole('button', { name: 'Championship' }).click()
+    await page.locator('.tabs-field__tab-button', { hasText: 'Championship' }).click()
     const tab = page.locator('.tabs-field__content-wrap, .tabs-field').first()
     for (const name of ['Petit Le Mans', 'Action Express Racing', 'Pipo Derani', 'Cadillac'])
       await expect.poll(() => tab.textContent(), { timeout: 20_000 }).toContain(name)
