@@ -267,6 +267,7 @@ export interface Article {
    */
   releaseFingerprint?: string | null;
   photos?: (number | Photo)[] | null;
+  resultsTableEvents?: (number | Event)[] | null;
   quotesShown?: (number | Quote)[] | null;
   resultsShown?: (number | Result)[] | null;
   titlesShown?: (number | Title)[] | null;
@@ -1126,6 +1127,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   tags?: T;
   releaseFingerprint?: T;
   photos?: T;
+  resultsTableEvents?: T;
   quotesShown?: T;
   resultsShown?: T;
   titlesShown?: T;

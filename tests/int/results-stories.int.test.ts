@@ -373,6 +373,32 @@ describe('embargo', () => {
     expect(lifted).toBe(true)
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(embargoUntil))
   })
+  it('results imported after an embargoed story with their table was saved are hidden until the lift too', async () => {
+    const w = await weekend('Indianapolis embargo')
+    const embargoUntil = new Date(Date.now() + 6000).toISOString()
+    const article = await story({
+      embargoUntil,
+      body: document([table('gtp', w, { class: w.gtp })]) as Article['body'],
+    })
+    // The official classification arrives after the story was written.
+    const results = await classify(w)
+    const gtp = [results.p6, results.p31, results.p01].map((r) => String(r.id))
+    const anonymous = (await get(`/events/${w.event.slug}/results`)).body.results.map(
+      (r: any) => r.id,
+    )
+    expect(anonymous).toEqual([String(results.p57.id)])
+    const trusted = await get(`/events/${w.event.slug}/results?class=GTP`, 'trusted')
+    expect(trusted.body.results.map((r: any) => r.id)).toEqual(gtp)
+    const trustedStory = await get(`/articles/${article.slug}`, 'trusted')
+    expect(trustedStory.body.html).toContain('<caption>Indianapolis embargo, Race: GTP</caption>')
+
+    let lifted = false
+    while (!lifted && Date.now() < Date.parse(embargoUntil) + 10_000) {
+      lifted = (await get(`/events/${w.event.slug}/results`)).body.results.length === 4
+      if (!lifted) await sleep(100)
+    }
+    expect(lifted).toBe(true)
+  })
 })
 
 describe('choosing a result or an entry fills the story', () => {

@@ -260,6 +260,17 @@ export const Articles: CollectionConfig = {
       index: true,
       admin: { hidden: true },
     },
+    {
+      // The events whose results the body's results tables show, kept by collectTableResults, so
+      // a result written later finds the tables that show it (embargoWithResultsTables).
+      name: 'resultsTableEvents',
+      type: 'relationship',
+      relationTo: 'events',
+      hasMany: true,
+      index: true,
+      access: { read: ({ req }) => isStaffUser(req.user) },
+      admin: { hidden: true },
+    },
     // What the story shows, kept by collectShown, so the embargo of each follows the story's.
     ...(['quotes', 'results', 'titles'] as const).map((collection): RelationshipField => ({
       name: `${collection}Shown`,

@@ -5,6 +5,7 @@ import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
 import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
+import { embargoWithResultsTables } from '../Articles/hooks/embargoWithResultsTables'
 import { labelOfResult } from './resultLabel'
 import { normaliseSession, unknownSession } from './sessions'
 
@@ -80,7 +81,7 @@ export const Results: CollectionConfig = {
     ],
     group: 'Championship',
   },
-  hooks: { beforeChange: [labelResult] },
+  hooks: { beforeChange: [labelResult], afterChange: [embargoWithResultsTables] },
   fields: [
     {
       type: 'row',

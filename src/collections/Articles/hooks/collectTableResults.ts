@@ -53,7 +53,9 @@ export const collectTableResults: CollectionBeforeChangeHook<Article> = async ({
   req,
 }) => {
   const tables = resultsTablesOf(data.body !== undefined ? data.body : originalDoc?.body)
-  if (!tables.length) return data
+  const events = new Map(tables.map((table) => [String(table.event), table.event]))
+  const resultsTableEvents = [...events.values()] as Article['resultsTableEvents']
+  if (!tables.length) return { ...data, resultsTableEvents }
   const shown = new Map<string, ID>()
   for (const value of (data.resultsShown ?? []) as unknown[]) {
     const id = rawIdOf(value)
@@ -61,5 +63,9 @@ export const collectTableResults: CollectionBeforeChangeHook<Article> = async ({
   }
   for (const table of tables)
     for (const id of await resultsOfTable(req, table)) shown.set(String(id), id)
-  return { ...data, resultsShown: [...shown.values()] as Article['resultsShown'] }
+  return {
+    ...data,
+    resultsTableEvents,
+    resultsShown: [...shown.values()] as Article['resultsShown'],
+  }
 }
