@@ -267,7 +267,7 @@ export interface Article {
    */
   releaseFingerprint?: string | null;
   photos?: (number | Photo)[] | null;
-  resultsTableEvents?: (number | Event)[] | null;
+  resultsTableEvents?: string[] | null;
   quotesShown?: (number | Quote)[] | null;
   resultsShown?: (number | Result)[] | null;
   titlesShown?: (number | Title)[] | null;

@@ -261,11 +261,12 @@ export const Articles: CollectionConfig = {
       admin: { hidden: true },
     },
     {
-      // The events whose results the body's results tables show, kept by collectTableResults, so
-      // a result written later finds the tables that show it (embargoWithResultsTables).
+      // The IDs of the events whose results the body's results tables show, kept by
+      // collectTableResults, so a result written later finds the tables that show it
+      // (embargoWithResultsTables). Text, not a relationship: stored beside `tags`, it needs no
+      // new column, which older migrations' backfills (read through the Local API) would miss.
       name: 'resultsTableEvents',
-      type: 'relationship',
-      relationTo: 'events',
+      type: 'text',
       hasMany: true,
       index: true,
       access: { read: ({ req }) => isStaffUser(req.user) },

@@ -8,7 +8,6 @@ import * as migration_20261202_015124_public_id_feed_identity from './20261202_0
 import * as migration_20261202_020515_webhook_embargoed_event from './20261202_020515_webhook_embargoed_event';
 import * as migration_20261202_030150_derived_embargoes_release_fingerprint from './20261202_030150_derived_embargoes_release_fingerprint';
 import * as migration_20261202_043858_results_import from './20261202_043858_results_import';
-import * as migration_20261202_052156_results_table_events from './20261202_052156_results_table_events';
 
 export const migrations = [
   {
@@ -59,11 +58,6 @@ export const migrations = [
   {
     up: migration_20261202_043858_results_import.up,
     down: migration_20261202_043858_results_import.down,
-    name: '20261202_043858_results_import',
-  },
-  {
-    up: migration_20261202_052156_results_table_events.up,
-    down: migration_20261202_052156_results_table_events.down,
-    name: '20261202_052156_results_table_events'
+    name: '20261202_043858_results_import'
   },
 ];

@@ -7,7 +7,6 @@ import * as migration_20261202_015034_sqlite_autoincrement from './20261202_0150
 import * as migration_20261202_015112_public_id_feed_identity from './20261202_015112_public_id_feed_identity';
 import * as migration_20261202_030147_derived_embargoes_release_fingerprint from './20261202_030147_derived_embargoes_release_fingerprint';
 import * as migration_20261202_043849_results_import from './20261202_043849_results_import';
-import * as migration_20261202_052135_results_table_events from './20261202_052135_results_table_events';
 
 export const migrations = [
   {
@@ -53,11 +52,6 @@ export const migrations = [
   {
     up: migration_20261202_043849_results_import.up,
     down: migration_20261202_043849_results_import.down,
-    name: '20261202_043849_results_import',
-  },
-  {
-    up: migration_20261202_052135_results_table_events.up,
-    down: migration_20261202_052135_results_table_events.down,
-    name: '20261202_052135_results_table_events'
+    name: '20261202_043849_results_import'
   },
 ];

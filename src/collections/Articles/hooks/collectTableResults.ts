@@ -53,8 +53,7 @@ export const collectTableResults: CollectionBeforeChangeHook<Article> = async ({
   req,
 }) => {
   const tables = resultsTablesOf(data.body !== undefined ? data.body : originalDoc?.body)
-  const events = new Map(tables.map((table) => [String(table.event), table.event]))
-  const resultsTableEvents = [...events.values()] as Article['resultsTableEvents']
+  const resultsTableEvents = [...new Set(tables.map((table) => String(table.event)))]
   if (!tables.length) return { ...data, resultsTableEvents }
   const shown = new Map<string, ID>()
   for (const value of (data.resultsShown ?? []) as unknown[]) {

@@ -21,7 +21,7 @@ export const embargoWithResultsTables: CollectionAfterChangeHook<Result> = async
   if (event === undefined) return doc
   const { docs: stories } = await req.payload.find({
     collection: 'articles',
-    where: { resultsTableEvents: { equals: event } },
+    where: { resultsTableEvents: { equals: String(event) } },
     select: { body: true, resultsShown: true },
     depth: 0,
     limit: 0,
