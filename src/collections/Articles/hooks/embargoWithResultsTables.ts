@@ -13,10 +13,7 @@ import { recomputeEmbargo } from './embargoWithStory'
  * collectTableResults), one indexed query. The next save of the story narrows `resultsShown` to
  * the rows the table shows.
  */
-export const embargoWithResultsTables: CollectionAfterChangeHook<Result> = async ({
-  doc,
-  req,
-}) => {
+export const embargoWithResultsTables: CollectionAfterChangeHook<Result> = async ({ doc, req }) => {
   const event = rawIdOf(doc.event)
   if (event === undefined) return doc
   const { docs: stories } = await req.payload.find({
