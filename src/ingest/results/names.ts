@@ -62,7 +62,10 @@ export function splitDriverName(printed: string): ParsedDriver | null {
   const words = printed.trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return null
   let start = words.length
-  while (start > 0 && isShouting(words[start - 1]!)) start--
+  // An initial ("Mikkel O. PEDERSEN") is upper case but belongs to the first names.
+  while (start > 0 && isShouting(words[start - 1]!) && !/^\p{L}\.$/u.test(words[start - 1]!)) {
+    start--
+  }
   if (start === 0 || start === words.length) {
     start = words.length - 1
     while (start > 1 && LOWER_PARTICLES.has(words[start - 1]!.toLowerCase())) start--
