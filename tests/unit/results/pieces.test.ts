@@ -76,6 +76,7 @@ describe('finality from the file name', () => {
     ['race_PROV.csv', 'provisional'],
     ['RaceOfficial.csv', 'official'],
     ['uploads/Race_Provisional/03_Results_Official.CSV', 'official'],
+    ['Official_Timing_Race_Provisional.CSV', 'provisional'],
     ['03_Results_Race.CSV', 'unknown'],
     ['Season_Finale_Race.CSV', 'unknown'],
   ])('%s → %s', (fileName, finality) => {
