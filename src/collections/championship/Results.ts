@@ -5,6 +5,8 @@ import { draftWorkflowAccess } from '../../access/content'
 import { createdBy } from '../../fields/createdBy'
 import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
+import { importResultsEndpoint } from './importResultsEndpoint'
+import { notifyStoriesOfResultChange } from '../../webhooks/resultHooks'
 import { incoming, relatedName } from '../labels'
 import { normaliseSession, unknownSession } from './sessions'
 
@@ -74,7 +76,7 @@ export const Results: CollectionConfig = {
   access: draftWorkflowAccess({ embargo: true }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
-  endpoints: [restoreAsDraft('results')],
+  endpoints: [restoreAsDraft('results'), importResultsEndpoint],
   admin: {
     useAsTitle: 'label',
     defaultColumns: [
@@ -87,7 +89,7 @@ export const Results: CollectionConfig = {
     ],
     group: 'Championship',
   },
-  hooks: { beforeChange: [labelResult] },
+  hooks: { beforeChange: [labelResult], afterChange: [notifyStoriesOfResultChange] },
   fields: [
     {
       type: 'row',
