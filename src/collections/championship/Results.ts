@@ -6,6 +6,8 @@ import { createdBy } from '../../fields/createdBy'
 import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
 import { embargoWithResultsTables } from '../Articles/hooks/embargoWithResultsTables'
+import { importResultsEndpoint } from './importResultsEndpoint'
+import { notifyStoriesOfResultChange } from '../../webhooks/resultHooks'
 import { labelOfResult } from './resultLabel'
 import { normaliseSession, unknownSession } from './sessions'
 
@@ -68,7 +70,7 @@ export const Results: CollectionConfig = {
   access: draftWorkflowAccess({ embargo: true }),
   // Drafts, so a quote or fact written for an unpublished story does not leak through it.
   versions: { drafts: true, maxPerDoc: 50 },
-  endpoints: [restoreAsDraft('results')],
+  endpoints: [restoreAsDraft('results'), importResultsEndpoint],
   admin: {
     useAsTitle: 'label',
     defaultColumns: [
@@ -81,7 +83,11 @@ export const Results: CollectionConfig = {
     ],
     group: 'Championship',
   },
-  hooks: { beforeChange: [labelResult], afterChange: [embargoWithResultsTables] },
+  hooks: {
+    beforeChange: [labelResult],
+    // The table embargo first: a story's webhooks must not announce a result it still embargoes.
+    afterChange: [embargoWithResultsTables, notifyStoriesOfResultChange],
+  },
   fields: [
     {
       type: 'row',
