@@ -267,6 +267,7 @@ export interface Article {
    */
   releaseFingerprint?: string | null;
   photos?: (number | Photo)[] | null;
+  resultsTableEvents?: string[] | null;
   quotesShown?: (number | Quote)[] | null;
   resultsShown?: (number | Result)[] | null;
   titlesShown?: (number | Title)[] | null;
@@ -632,13 +633,54 @@ export interface Result {
   event: number | Event;
   entry: number | Entry;
   /**
-   * e.g. "Race", "Qualifying"
+   * race, sprint, qualifying, hyperpole, practice or warm-up; numbered: "race 2"
    */
   session?: string | null;
+  class?: (number | null) | Class;
   classification: 'classified' | 'not-classified' | 'dnf' | 'dns' | 'dsq';
   positionOverall?: number | null;
   positionInClass?: number | null;
   laps?: number | null;
+  /**
+   * STATUS exactly as the timing file gives it. Set by the timing import.
+   */
+  statusText?: string | null;
+  /**
+   * The issue of the classification: provisional, official…
+   */
+  finality?: ('unofficial' | 'provisional' | 'official' | 'final' | 'unknown') | null;
+  /**
+   * The timing file. Set by the timing import.
+   */
+  sourceFile?: string | null;
+  totalTime?: string | null;
+  totalTimeMs?: number | null;
+  gapFirst?: string | null;
+  gapFirstMs?: number | null;
+  gapFirstLaps?: number | null;
+  gapPrevious?: string | null;
+  gapPreviousMs?: number | null;
+  gapPreviousLaps?: number | null;
+  fastestLap?: {
+    lap?: number | null;
+    /**
+     * e.g. "1:58.056"
+     */
+    time?: string | null;
+    timeMs?: number | null;
+    kph?: number | null;
+  };
+  /**
+   * Set by the timing import.
+   */
+  history?:
+    | {
+        at: string;
+        finality?: ('unofficial' | 'provisional' | 'official' | 'final' | 'unknown') | null;
+        change: string;
+        id?: string | null;
+      }[]
+    | null;
   /**
    * Set on save.
    */
@@ -1086,6 +1128,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   tags?: T;
   releaseFingerprint?: T;
   photos?: T;
+  resultsTableEvents?: T;
   quotesShown?: T;
   resultsShown?: T;
   titlesShown?: T;
@@ -1340,10 +1383,38 @@ export interface ResultsSelect<T extends boolean = true> {
   event?: T;
   entry?: T;
   session?: T;
+  class?: T;
   classification?: T;
   positionOverall?: T;
   positionInClass?: T;
   laps?: T;
+  statusText?: T;
+  finality?: T;
+  sourceFile?: T;
+  totalTime?: T;
+  totalTimeMs?: T;
+  gapFirst?: T;
+  gapFirstMs?: T;
+  gapFirstLaps?: T;
+  gapPrevious?: T;
+  gapPreviousMs?: T;
+  gapPreviousLaps?: T;
+  fastestLap?:
+    | T
+    | {
+        lap?: T;
+        time?: T;
+        timeMs?: T;
+        kph?: T;
+      };
+  history?:
+    | T
+    | {
+        at?: T;
+        finality?: T;
+        change?: T;
+        id?: T;
+      };
   label?: T;
   embargoUntil?: T;
   createdBy?: T;
@@ -1644,6 +1715,31 @@ export interface FactBlock {
   id?: string | null;
   blockName?: string | null;
   blockType: 'fact';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ResultsTableBlock".
+ */
+export interface ResultsTableBlock {
+  /**
+   * The published results of this event are shown, best first.
+   */
+  event: number | Event;
+  /**
+   * race, qualifying, practice…; numbered: "race 2"
+   */
+  session: string;
+  /**
+   * Empty: the overall classification.
+   */
+  class?: (number | null) | Class;
+  /**
+   * How many rows, 1 to 60.
+   */
+  top: number;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'resultsTable';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

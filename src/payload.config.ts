@@ -70,11 +70,18 @@ export default buildConfig({
       beforeLogin: [originCheck],
       header: [originCheck],
       afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
-      afterNavLinks: ['/components/ImportRelease/NavLink#ImportReleaseNavLink'],
+      afterNavLinks: [
+        '/components/ImportRelease/NavLink#ImportReleaseNavLink',
+        '/components/ImportResults/NavLink#ImportResultsNavLink',
+      ],
       views: {
         importRelease: {
           Component: '/components/ImportRelease#ImportReleaseView',
           path: '/import-release',
+        },
+        importResults: {
+          Component: '/components/ImportResults#ImportResultsView',
+          path: '/import-results',
         },
       },
     },

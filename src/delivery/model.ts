@@ -12,7 +12,23 @@ import type {
   Result,
   Title,
 } from '../payload-types'
-import { bodyReferences, idOf, idsOf } from '../collections/Articles/bodyReferences'
+import {
+  bodyReferences,
+  idOf,
+  idsOf,
+  resultsTablesOf,
+} from '../collections/Articles/bodyReferences'
+import type { ResultsTableReference } from '../collections/Articles/bodyReferences'
+import { DEFAULT_TABLE_ROWS } from '../blocks/ResultsTable/config'
+import {
+  SESSION_RESULTS_BOUND,
+  classificationOrder,
+  selectionWhere,
+  tableSize,
+} from '../blocks/ResultsTable/selection'
+import type { ResultsSelection } from '../blocks/ResultsTable/selection'
+import { normaliseSession } from '../collections/championship/sessions'
+import { eventResultsUrl } from './paths'
 import { renderBody } from './render/body'
 import type {
   DeliveredArticle,
@@ -22,6 +38,8 @@ import type {
   DeliveredPhoto,
   DeliveredQuote,
   DeliveredResult,
+  DeliveredResultsTable,
+  DeliveredTiming,
   DeliveredTitle,
   Ref,
   Rendition,
@@ -178,7 +196,24 @@ function entry(doc: unknown): DeliveredEntry | null {
   }
 }
 
-function result(doc: Result): DeliveredResult {
+/** A stored session as the results endpoint takes it (stored ones are normalised already). */
+const sessionKey = (session: string | null | undefined): string =>
+  normaliseSession(session) ?? 'race'
+
+const slugOf = (doc: unknown): string | null => {
+  const slug = doc && typeof doc === 'object' ? (doc as { slug?: unknown }).slug : undefined
+  return typeof slug === 'string' && slug ? slug : null
+}
+
+const timing = (
+  text: string | null | undefined,
+  ms: number | null | undefined,
+  laps?: number | null,
+): DeliveredTiming | null => (text ? { text, ms: ms ?? null, laps: laps ?? null } : null)
+
+export function result(doc: Result, serverUrl: string): DeliveredResult {
+  const eventSlug = slugOf(doc.event)
+  const delivered = entry(doc.entry)
   return {
     kind: 'result',
     id: String(doc.id),
@@ -189,7 +224,21 @@ function result(doc: Result): DeliveredResult {
     positionOverall: doc.positionOverall ?? null,
     positionInClass: doc.positionInClass ?? null,
     laps: doc.laps ?? null,
-    entry: entry(doc.entry),
+    entry: delivered,
+    class: ref(doc.class) ?? delivered?.class ?? null,
+    finality: doc.finality && doc.finality !== 'unknown' ? doc.finality : null,
+    totalTime: timing(doc.totalTime, doc.totalTimeMs),
+    gapFirst: timing(doc.gapFirst, doc.gapFirstMs, doc.gapFirstLaps),
+    gapPrevious: timing(doc.gapPrevious, doc.gapPreviousMs, doc.gapPreviousLaps),
+    fastestLap: doc.fastestLap?.time
+      ? {
+          lap: doc.fastestLap.lap ?? null,
+          time: doc.fastestLap.time,
+          ms: doc.fastestLap.timeMs ?? null,
+          kph: doc.fastestLap.kph ?? null,
+        }
+      : null,
+    resultsUrl: eventSlug ? eventResultsUrl(serverUrl, eventSlug, sessionKey(doc.session)) : null,
   }
 }
 
@@ -209,7 +258,7 @@ function title(doc: Title): DeliveredTitle {
   }
 }
 
-function event(doc: AnyDoc | undefined): DeliveredEvent | null {
+export function event(doc: AnyDoc | undefined, serverUrl: string): DeliveredEvent | null {
   if (!doc) return null
   const value = doc as unknown as Event
   const circuit = value.circuit as Circuit | number | null | undefined
@@ -217,6 +266,7 @@ function event(doc: AnyDoc | undefined): DeliveredEvent | null {
     id: String(value.id),
     name: value.name,
     slug: value.slug ?? null,
+    resultsUrl: value.slug ? eventResultsUrl(serverUrl, value.slug) : null,
     round: value.round ?? null,
     startDate: value.startDate ?? null,
     raceDate: value.raceDate ?? null,
@@ -231,6 +281,75 @@ function event(doc: AnyDoc | undefined): DeliveredEvent | null {
             country: circuit.country ?? null,
           }
         : null,
+  }
+}
+
+/** A session's results as this reader may see them, best first (all of them: no top N). */
+export async function sessionResults(
+  ctx: ModelContext,
+  selection: ResultsSelection,
+): Promise<DeliveredResult[]> {
+  const { docs } = await ctx.payload.find({
+    collection: 'results',
+    where: selectionWhere(selection),
+    depth: 2,
+    limit: SESSION_RESULTS_BOUND,
+    pagination: false,
+    ...readOptions(ctx),
+  })
+  return classificationOrder(
+    (docs as Result[]).map((doc) => result(doc, ctx.serverUrl)),
+    selection.class !== undefined,
+  )
+}
+
+const selectionKey = (table: ResultsSelection) =>
+  JSON.stringify([String(table.event), table.session, table.class ?? null])
+
+/**
+ * The classifications the body's results tables show, one query per distinct table, each row
+ * read as the reader: a draft or embargoed result is left out, never leaked.
+ */
+async function resultsTables(
+  ctx: ModelContext,
+  tables: ResultsTableReference[],
+): Promise<(table: ResultsTableReference) => DeliveredResultsTable | undefined> {
+  const distinct = new Map<string, ResultsTableReference>()
+  for (const table of tables) distinct.set(selectionKey(table), table)
+  const [events, classes, rows] = await Promise.all([
+    fetchByIds(ctx, 'events', new Set(tables.map((table) => String(table.event))), 0),
+    fetchByIds(
+      ctx,
+      'classes',
+      new Set(tables.flatMap((table) => (table.class !== undefined ? [String(table.class)] : []))),
+      0,
+    ),
+    Promise.all(
+      [...distinct].map(async ([key, table]) => [key, await sessionResults(ctx, table)] as const),
+    ).then((found) => new Map(found)),
+  ])
+  return (table) => {
+    const eventDoc = events.get(String(table.event))
+    const eventRef = ref(eventDoc)
+    const classRef = table.class !== undefined ? ref(classes.get(String(table.class))) : null
+    const results = (rows.get(selectionKey(table)) ?? []).slice(
+      0,
+      tableSize(table.top, DEFAULT_TABLE_ROWS),
+    )
+    if (!eventRef || !eventDoc?.slug || (table.class !== undefined && !classRef) || !results.length)
+      return undefined
+    return {
+      event: eventRef,
+      session: table.session,
+      class: classRef,
+      results,
+      resultsUrl: eventResultsUrl(
+        ctx.serverUrl,
+        String(eventDoc.slug),
+        table.session,
+        classRef?.name,
+      ),
+    }
   }
 }
 
@@ -301,6 +420,11 @@ export async function deliverArticles(
     fetchByIds(ctx, 'manufacturers', wanted.manufacturers, 0),
   ])
 
+  const tableOf = await resultsTables(
+    ctx,
+    articles.flatMap((article) => resultsTablesOf(article.body)),
+  )
+
   const photoOf = (id: string, captionOverride?: string | null) => {
     const doc = photos.get(id)
     return doc ? photo(doc as unknown as Photo, ctx.serverUrl, captionOverride) : undefined
@@ -312,7 +436,7 @@ export async function deliverArticles(
   const factOf = (collection: string, id: string) => {
     if (collection === 'results') {
       const doc = results.get(id)
-      return doc ? result(doc as unknown as Result) : undefined
+      return doc ? result(doc as unknown as Result, ctx.serverUrl) : undefined
     }
     const doc = collection === 'titles' ? titles.get(id) : undefined
     return doc ? title(doc as unknown as Title) : undefined
@@ -329,6 +453,7 @@ export async function deliverArticles(
       photo: photoOf,
       quote: quoteOf,
       fact: factOf,
+      resultsTable: tableOf,
     })
     const heroPhoto = photoOf(idOf(article.heroPhoto) ?? '') ?? null
     const shown = new Map<string, DeliveredPhoto>()
@@ -366,13 +491,15 @@ export async function deliverArticles(
       championship: {
         series: pick(series, article.series, (doc) => ref(doc)),
         season: pick(seasons, article.season, (doc) => ref(doc))[0] ?? null,
-        event: pick(events, article.event, event)[0] ?? null,
+        event: pick(events, article.event, (doc) => event(doc, ctx.serverUrl))[0] ?? null,
         classes: pick(classes, article.classes, (doc) => ref(doc)),
         entries: pick(entries, article.entries, entry),
         teams: pick(teams, article.teams, (doc) => ref(doc)),
         manufacturers: pick(manufacturers, article.manufacturers, (doc) => ref(doc)),
         drivers: pick(people, article.drivers, person),
-        results: pick(results, article.results, (doc) => result(doc as unknown as Result)),
+        results: pick(results, article.results, (doc) =>
+          result(doc as unknown as Result, ctx.serverUrl),
+        ),
         titles: pick(titles, article.titles, (doc) => title(doc as unknown as Title)),
       },
     }

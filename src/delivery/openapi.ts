@@ -117,6 +117,40 @@ const schemas = {
     positionInClass: nullableInt,
     laps: nullableInt,
     entry: nullable(ref('Entry')),
+    class: nullable(ref('Ref')),
+    finality: {
+      ...nullableString,
+      enum: ['unofficial', 'provisional', 'official', 'final', null],
+      description: 'How final the timing file it came from was; null: not known.',
+    },
+    totalTime: nullable(ref('Timing')),
+    gapFirst: nullable(ref('Timing')),
+    gapPrevious: nullable(ref('Timing')),
+    fastestLap: nullable(
+      object({
+        lap: nullableInt,
+        time: { type: 'string', description: 'As printed, e.g. "1:10.811"' },
+        ms: nullableInt,
+        kph: { type: ['number', 'null'] },
+      }),
+    ),
+    resultsUrl: {
+      ...nullableString,
+      format: 'uri',
+      description: "The event's results for this session (GET /events/{slug}/results).",
+    },
+  }),
+  Timing: object({
+    text: { type: 'string', description: 'As printed: "5:44:41.101", "+12.345", "1 lap"' },
+    ms: { ...nullableInt, description: 'Milliseconds, for times and time gaps' },
+    laps: { ...nullableInt, description: 'Laps behind, for a lapped gap' },
+  }),
+  ResultsTable: object({
+    event: ref('Ref'),
+    session: { type: 'string', description: 'Normalised: "race", "qualifying 2"…' },
+    class: { ...nullable(ref('Ref')), description: 'null: the overall classification' },
+    results: { type: 'array', items: ref('Result'), description: 'Best first' },
+    resultsUrl: { type: 'string', format: 'uri', description: 'The full classification' },
   }),
   Title: object({
     kind: { const: 'title' },
@@ -148,6 +182,11 @@ const schemas = {
       object({ type: { const: 'photo' }, photo: ref('Photo') }),
       object({ type: { const: 'quote' }, quote: ref('Quote') }),
       object({ type: { const: 'fact' }, fact: { oneOf: [ref('Result'), ref('Title')] } }),
+      object({
+        type: { const: 'resultsTable' },
+        table: ref('ResultsTable'),
+        text: { type: 'string', description: 'The table as plain text, one line per row.' },
+      }),
     ],
   },
   Event: object(
@@ -155,6 +194,11 @@ const schemas = {
       id: str,
       name: str,
       slug: nullableString,
+      resultsUrl: {
+        ...nullableString,
+        format: 'uri',
+        description: "The event's race results (GET /events/{slug}/results).",
+      },
       round: nullableInt,
       startDate: nullableString,
       raceDate: nullableString,
@@ -185,6 +229,13 @@ const schemas = {
     drivers: { type: 'array', items: ref('Person') },
     results: { type: 'array', items: ref('Result') },
     titles: { type: 'array', items: ref('Title') },
+  }),
+  EventResults: object({
+    event: ref('Event'),
+    session: str,
+    class: { ...nullable(ref('Ref')), description: 'The class asked for; null: overall.' },
+    locale: str,
+    results: { type: 'array', items: ref('Result'), description: 'Best first' },
   }),
   ArticleSummary: object(summaryProperties),
   Article: object({
@@ -401,6 +452,38 @@ export function openApiDocument(serverUrl: string) {
               content: { 'text/html': { schema: { type: 'string' } } },
             },
             ...errors(400),
+          },
+        },
+      },
+      '/events/{slug}/results': {
+        get: {
+          operationId: 'getEventResults',
+          summary:
+            "One session's published classification at an event, overall or in a class, best first",
+          parameters: [
+            { name: 'slug', in: 'path', required: true, schema: str },
+            {
+              name: 'session',
+              in: 'query',
+              description:
+                'race, sprint, qualifying, hyperpole, practice or warm-up, optionally numbered ("race 2"); written as timing files do ("Race", "FP2") is understood',
+              schema: { type: 'string', default: 'race' },
+            },
+            {
+              name: 'class',
+              in: 'query',
+              description: 'Class name, any case (e.g. GTP); absent: overall',
+              schema: { type: 'string', minLength: 1, maxLength: 50 },
+            },
+            locale,
+          ],
+          responses: {
+            '200': {
+              description: 'The classification (empty when no result is published yet)',
+              content: { 'application/json': { schema: ref('EventResults') } },
+            },
+            ...notModified,
+            ...errors(400, 401, 404),
           },
         },
       },

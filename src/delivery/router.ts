@@ -8,6 +8,7 @@ import type { Rendered } from './cache'
 import { freshness } from './freshness'
 import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
 import type { TagOptions } from './formats'
+import { findEventResults, parseEventResultsQuery } from './eventResults'
 import { feedIdentity } from './feedIdentity'
 import { KnownSlugs, publishedSlugs } from './knownSlugs'
 import { listArticles } from './lists'
@@ -15,6 +16,7 @@ import { findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
 import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
+import { DELIVERY_PREFIX } from './paths'
 import {
   DeliveryError,
   DEFAULT_LOCALE,
@@ -29,7 +31,7 @@ import type { ListFilters } from './query'
 import { identifyReader } from './readers'
 import { articleResponse, listResponse } from './responses'
 
-export const DELIVERY_PREFIX = '/content/v1'
+export { DELIVERY_PREFIX }
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 
@@ -343,6 +345,13 @@ export function deliveryRouter(payload: Payload): Router {
         return rendered(200, 'application/xml; charset=utf-8', xml)
       },
       60_000,
+    ),
+  )
+
+  router.get(
+    '/events/:slug/results',
+    serve(parseEventResultsQuery, async (ctx, query) =>
+      jsonRendered(200, await findEventResults({ ...ctx, locale: query.locale }, query)),
     ),
   )
 

@@ -65,6 +65,24 @@ export interface DeliveredResult {
   positionInClass: number | null
   laps: number | null
   entry: DeliveredEntry | null
+  /** The class the car raced in at this event (the entry's, for results typed before imports). */
+  class: Ref | null
+  /** How final the classification is: unofficial, provisional, official, final; null: unknown. */
+  finality: string | null
+  totalTime: DeliveredTiming | null
+  gapFirst: DeliveredTiming | null
+  gapPrevious: DeliveredTiming | null
+  fastestLap: { lap: number | null; time: string; ms: number | null; kph: number | null } | null
+  /** The event's results for this session (GET /content/v1/events/{slug}/results); null without an event slug. */
+  resultsUrl: string | null
+}
+
+/** A time or gap as printed ("5:44:41.101", "+12.345", "1 lap"), with its numbers when known. */
+export interface DeliveredTiming {
+  text: string
+  ms: number | null
+  /** Laps behind, for a lapped gap. */
+  laps: number | null
 }
 
 export interface DeliveredTitle {
@@ -107,8 +125,35 @@ export type Block =
   | { type: 'photo'; photo: DeliveredPhoto }
   | { type: 'quote'; quote: DeliveredQuote }
   | { type: 'fact'; fact: DeliveredFact }
+  | { type: 'resultsTable'; table: DeliveredResultsTable; text: string }
+
+/** A classification as a story's results table and the event results endpoint give it. */
+export interface DeliveredResultsTable {
+  event: Ref
+  /** Normalised session: "race", "qualifying"… */
+  session: string
+  /** The class shown; null: the overall classification. */
+  class: Ref | null
+  /** Best first: positioned rows by position, then the unclassified. */
+  results: DeliveredResult[]
+  /** The full classification at the delivery API. */
+  resultsUrl: string
+}
+
+/** GET /content/v1/events/{slug}/results: one session's classification, overall or in a class. */
+export interface DeliveredEventResults {
+  event: DeliveredEvent
+  session: string
+  /** The class asked for; null: overall. */
+  class: Ref | null
+  locale: string
+  /** Best first; published results whose embargo (if any) has lifted, for this reader. */
+  results: DeliveredResult[]
+}
 
 export interface DeliveredEvent extends Ref {
+  /** The event's race results at the delivery API; null without a slug. */
+  resultsUrl: string | null
   round: number | null
   startDate: string | null
   raceDate: string | null

@@ -97,7 +97,7 @@ export const demoEntry = {
 }
 
 export const demoResult = {
-  session: 'Race',
+  session: 'race',
   classification: 'classified',
   positionOverall: 4,
   positionInClass: 4,

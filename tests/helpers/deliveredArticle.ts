@@ -129,6 +129,7 @@ export const entry31: DeliveredEntry = {
 
 const petitLeMans = {
   ...ref('51', 'Petit Le Mans 2023'),
+  resultsUrl: 'https://cms.example.com/content/v1/events/petit-le-mans-2023/results?session=race',
   round: 9,
   startDate: '2023-09-28',
   raceDate: '2023-09-30',
@@ -168,6 +169,13 @@ export function cadillacStory(overrides: Partial<DeliveredArticle> = {}): Delive
     positionInClass: 4,
     laps: 340,
     entry: entry31,
+    class: gtp,
+    finality: 'official',
+    totalTime: { text: '10:00:41.101', ms: 36041101, laps: null },
+    gapFirst: { text: '+6.118', ms: 6118, laps: null },
+    gapPrevious: { text: '+1.402', ms: 1402, laps: null },
+    fastestLap: { lap: 210, time: '1:10.811', ms: 70811, kph: 204.6 },
+    resultsUrl: 'https://cms.example.com/content/v1/events/petit-le-mans-2023/results?session=race',
   }
   const title = {
     kind: 'title' as const,

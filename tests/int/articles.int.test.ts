@@ -170,7 +170,7 @@ describe('championship facts', () => {
       collection: 'results',
       data: { event: event.id, entry: entry.id, positionOverall: 1, classification: 'classified' },
     })
-    expect(result.label).toBe('24 Hours of Le Mans: #50 Ferrari AF Corse (Ferrari 499P) P1')
+    expect(result.label).toBe('24 Hours of Le Mans 2024 · Race · #50 Ferrari AF Corse · P1')
     const title = await t.payload.create({
       collection: 'titles',
       data: { name: 'Hypercar Manufacturers', kind: 'manufacturers', season: season.id },

@@ -67,3 +67,42 @@ export function photosOfStory(heroPhoto: unknown, body: unknown): ID[] {
   for (const id of bodyReferences(body).photos) addOnce(photos, id)
   return photos
 }
+
+/** A results table block as stored: the event, session and class it shows, and how many rows. */
+export interface ResultsTableReference {
+  event: ID
+  session: string
+  class?: ID
+  top?: unknown
+}
+
+/** A results table block's stored fields as a reference; undefined without an event. */
+export function resultsTableOfFields(
+  fields: Record<string, unknown>,
+): ResultsTableReference | undefined {
+  const event = rawIdOf(fields.event)
+  const klass = rawIdOf(fields.class)
+  if (event === undefined) return undefined
+  return {
+    event,
+    session: typeof fields.session === 'string' && fields.session ? fields.session : 'race',
+    ...(klass !== undefined ? { class: klass } : {}),
+    top: fields.top,
+  }
+}
+
+/** The results table blocks of a story's Lexical body, in order. */
+export function resultsTablesOf(body: unknown): ResultsTableReference[] {
+  const tables: ResultsTableReference[] = []
+  const visit = (node: LexicalNode) => {
+    const fields = node.fields ?? {}
+    if (node.type === 'block' && fields.blockType === 'resultsTable') {
+      const table = resultsTableOfFields(fields)
+      if (table) tables.push(table)
+    }
+    for (const child of node.children ?? []) visit(child)
+  }
+  const root = (body as { root?: LexicalNode } | null | undefined)?.root
+  if (root) visit(root)
+  return tables
+}

@@ -6,6 +6,7 @@ import { isStaffUser } from '../../access/roles'
 import { FactBlock } from '../../blocks/Fact/config'
 import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
+import { ResultsTableBlock } from '../../blocks/ResultsTable/config'
 import { createdBy } from '../../fields/createdBy'
 import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
@@ -18,6 +19,8 @@ import { scheduleEndpoint } from './endpoints/schedule'
 import { previewUrl } from './previewUrl'
 import { collectPhotos } from './hooks/collectPhotos'
 import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
+import { collectTableResults } from './hooks/collectTableResults'
+import { fillChampionshipLinks } from './hooks/fillChampionshipLinks'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
@@ -47,7 +50,13 @@ export const Articles: CollectionConfig = {
     importReleaseEndpoint,
   ],
   hooks: {
-    beforeChange: [stampPublishedAt, collectPhotos, collectShown],
+    beforeChange: [
+      stampPublishedAt,
+      fillChampionshipLinks,
+      collectPhotos,
+      collectShown,
+      collectTableResults,
+    ],
     afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
@@ -77,7 +86,7 @@ export const Articles: CollectionConfig = {
               editor: lexicalEditor({
                 features: ({ defaultFeatures }) => [
                   ...defaultFeatures,
-                  BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock] }),
+                  BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock, ResultsTableBlock] }),
                 ],
               }),
             },
@@ -249,6 +258,18 @@ export const Articles: CollectionConfig = {
       relationTo: 'photos',
       hasMany: true,
       index: true,
+      admin: { hidden: true },
+    },
+    {
+      // The IDs of the events whose results the body's results tables show, kept by
+      // collectTableResults, so a result written later finds the tables that show it
+      // (embargoWithResultsTables). Text, not a relationship: stored beside `tags`, it needs no
+      // new column, which older migrations' backfills (read through the Local API) would miss.
+      name: 'resultsTableEvents',
+      type: 'text',
+      hasMany: true,
+      index: true,
+      access: { read: ({ req }) => isStaffUser(req.user) },
       admin: { hidden: true },
     },
     // What the story shows, kept by collectShown, so the embargo of each follows the story's.

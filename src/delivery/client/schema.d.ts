@@ -137,6 +137,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/{slug}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session's published classification at an event, overall or in a class, best first */
+        get: operations["getEventResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -232,6 +249,49 @@ export interface components {
             positionInClass: number | null;
             laps: number | null;
             entry: components["schemas"]["Entry"] | null;
+            class: components["schemas"]["Ref"] | null;
+            /**
+             * @description How final the timing file it came from was; null: not known.
+             * @enum {string|null}
+             */
+            finality: "unofficial" | "provisional" | "official" | "final" | null;
+            totalTime: components["schemas"]["Timing"] | null;
+            gapFirst: components["schemas"]["Timing"] | null;
+            gapPrevious: components["schemas"]["Timing"] | null;
+            fastestLap: {
+                lap: number | null;
+                /** @description As printed, e.g. "1:10.811" */
+                time: string;
+                ms: number | null;
+                kph: number | null;
+            } | null;
+            /**
+             * Format: uri
+             * @description The event's results for this session (GET /events/{slug}/results).
+             */
+            resultsUrl: string | null;
+        };
+        Timing: {
+            /** @description As printed: "5:44:41.101", "+12.345", "1 lap" */
+            text: string;
+            /** @description Milliseconds, for times and time gaps */
+            ms: number | null;
+            /** @description Laps behind, for a lapped gap */
+            laps: number | null;
+        };
+        ResultsTable: {
+            event: components["schemas"]["Ref"];
+            /** @description Normalised: "race", "qualifying 2"… */
+            session: string;
+            /** @description null: the overall classification */
+            class: components["schemas"]["Ref"] | null;
+            /** @description Best first */
+            results: components["schemas"]["Result"][];
+            /**
+             * Format: uri
+             * @description The full classification
+             */
+            resultsUrl: string;
         };
         Title: {
             /** @constant */
@@ -278,11 +338,22 @@ export interface components {
             /** @constant */
             type: "fact";
             fact: components["schemas"]["Result"] | components["schemas"]["Title"];
+        } | {
+            /** @constant */
+            type: "resultsTable";
+            table: components["schemas"]["ResultsTable"];
+            /** @description The table as plain text, one line per row. */
+            text: string;
         };
         Event: {
             id: string;
             name: string;
             slug?: string | null;
+            /**
+             * Format: uri
+             * @description The event's race results (GET /events/{slug}/results).
+             */
+            resultsUrl: string | null;
             round: number | null;
             startDate: string | null;
             raceDate: string | null;
@@ -306,6 +377,15 @@ export interface components {
             drivers: components["schemas"]["Person"][];
             results: components["schemas"]["Result"][];
             titles: components["schemas"]["Title"][];
+        };
+        EventResults: {
+            event: components["schemas"]["Event"];
+            session: string;
+            /** @description The class asked for; null: overall. */
+            class: components["schemas"]["Ref"] | null;
+            locale: string;
+            /** @description Best first */
+            results: components["schemas"]["Result"][];
         };
         ArticleSummary: {
             /** @description Row id, for paging; name a story by publicId, its permanent identity. */
@@ -829,6 +909,69 @@ export interface operations {
             };
             /** @description Bad parameter (named in the error) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventResults: {
+        parameters: {
+            query?: {
+                /** @description race, sprint, qualifying, hyperpole, practice or warm-up, optionally numbered ("race 2"); written as timing files do ("Race", "FP2") is understood */
+                session?: string;
+                /** @description Class name, any case (e.g. GTP); absent: overall */
+                class?: string;
+                /** @description Language of the copy; fields missing in it fall back to en. */
+                locale?: "en" | "it";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The classification (empty when no result is published yet) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResults"];
+                };
+            };
+            /** @description Not modified (If-None-Match matched the ETag) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad parameter (named in the error) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Bad or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

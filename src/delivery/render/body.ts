@@ -7,8 +7,17 @@ import type {
   SerializedLexicalNode,
 } from '@payloadcms/richtext-lexical/lexical'
 
-import type { Block, DeliveredFact, DeliveredPhoto, DeliveredQuote, TextContent } from '../types'
-import { idOf } from '../../collections/Articles/bodyReferences'
+import type {
+  Block,
+  DeliveredFact,
+  DeliveredPhoto,
+  DeliveredQuote,
+  DeliveredResultsTable,
+  TextContent,
+} from '../types'
+import { idOf, resultsTableOfFields } from '../../collections/Articles/bodyReferences'
+import type { ResultsTableReference } from '../../collections/Articles/bodyReferences'
+import { resultsTableHtml, resultsTableText } from './resultsTable'
 import { sanitizeBodyHtml } from './sanitize'
 
 /** What the body's blocks point at, already fetched with the reader's access. */
@@ -16,6 +25,12 @@ export interface BodyReferences {
   photo: (id: string, captionOverride?: string | null) => DeliveredPhoto | undefined
   quote: (id: string) => DeliveredQuote | undefined
   fact: (collection: string, id: string) => DeliveredFact | undefined
+  resultsTable: (table: ResultsTableReference) => DeliveredResultsTable | undefined
+}
+
+const tableOf = (refs: BodyReferences, fields: Record<string, unknown> | undefined) => {
+  const table = resultsTableOfFields(fields ?? {})
+  return table ? refs.resultsTable(table) : undefined
 }
 
 interface LexicalNode extends SerializedLexicalNode {
@@ -125,6 +140,10 @@ function converters(refs: BodyReferences): HTMLConverters {
         const fact = refs.fact(relation?.relationTo ?? '', idOf(relation?.value) ?? '')
         return fact ? factHtml(fact) : ''
       },
+      resultsTable: ({ node }: { node: LexicalNode }) => {
+        const table = tableOf(refs, node.fields)
+        return table ? resultsTableHtml(table) : ''
+      },
     },
     upload: ({ node }: { node: LexicalNode }) => {
       const photo = node.relationTo === 'photos' ? refs.photo(idOf(node.value) ?? '') : undefined
@@ -177,6 +196,9 @@ export function renderBody(body: unknown, refs: BodyReferences): { blocks: Block
         const relation = fields.fact as { relationTo?: string; value?: unknown } | undefined
         const fact = refs.fact(relation?.relationTo ?? '', idOf(relation?.value) ?? '')
         if (fact) blocks.push({ type: 'fact', fact })
+      } else if (fields.blockType === 'resultsTable') {
+        const table = tableOf(refs, fields)
+        if (table) blocks.push({ type: 'resultsTable', table, text: resultsTableText(table) })
       }
     } else if (node.type === 'upload') {
       const photo = node.relationTo === 'photos' ? refs.photo(idOf(node.value) ?? '') : undefined

@@ -37,6 +37,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'span',
     'hr',
     'table',
+    'caption',
     'thead',
     'tbody',
     'tr',
@@ -46,6 +47,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'target', 'rel'],
     img: ['src', 'srcset', 'width', 'height', 'alt', 'loading'],
+    th: ['scope'],
     '*': ['class'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],

@@ -117,13 +117,22 @@ export interface ImportResultsReport {
   event: { id: ID; slug: string; name: string }
   /** Normalised session name: "race", "qualifying", … */
   session: string
-  entries: { carNumber: string; label: string; status: 'new' | 'matched'; id?: ID }[]
+  entries: {
+    carNumber: string
+    label: string
+    status: 'new' | 'matched'
+    id?: ID
+    /** The entry's drivers as the import matched them (the admin preview shows them per car). */
+    drivers?: { name: string; status: 'new' | 'matched'; id?: ID }[]
+  }[]
   people: { name: string; status: 'new' | 'matched'; id?: ID }[]
   results: {
     carNumber: string
     positionOverall: number | null
     positionInClass: number | null
     classification: Classification
+    /** The class as the file names it, so the preview can group and check class positions. */
+    className?: string
     status: 'new' | 'updated' | 'unchanged'
     id?: ID
   }[]
