@@ -107,6 +107,10 @@ describe('importing results in the admin', () => {
       /to be created: .*Mathieu Jaminet.*already in the catalogue: .*Pipo Derani/,
     )
     expect(await preview.locator('[data-results-summary]').textContent()).toMatch(/provisional/)
+    // The demo's hand-typed #31 result is the one this import changes.
+    expect(await preview.locator('[data-results-changes] li').allTextContents()).toEqual([
+      expect.stringMatching(/^#31: /),
+    ])
 
     await page.screenshot({
       path: path.join(os.tmpdir(), 'paddock-e2e-import-results.png'),
