@@ -188,6 +188,12 @@ describe('POST /api/results/import', () => {
       status: 400,
       body: { errors: [{ message: expect.stringMatching(/^line \d+, column NUMBER: /) }] },
     })
+    expect(
+      await postImport({ name: 'huge.CSV', bytes: Buffer.alloc(6 * 1024 * 1024, 59) }),
+    ).toEqual({
+      status: 413,
+      body: { errors: [{ message: 'A results file is at most 5 MB' }] },
+    })
     expect(await counts()).toEqual(before)
   })
 

@@ -9,12 +9,24 @@ export interface SpeakerMatch {
   note?: string
 }
 
-const tokensOf = (name: string) =>
-  fold(name)
-    .replace(/[.'’]/g, '')
-    .split(/[\s-]+/)
-    .filter(Boolean)
-const endsWith = (whole: string[], tail: string[]) =>
+/**
+ * Memoised: `resolve` compares each new name with every speaker so far, so a results file's 300
+ * drivers would fold the same names some 45,000 times. Bounded, for a long-running server.
+ */
+const tokenCache = new Map<string, readonly string[]>()
+const tokensOf = (name: string): readonly string[] => {
+  let tokens = tokenCache.get(name)
+  if (!tokens) {
+    if (tokenCache.size >= 10_000) tokenCache.clear()
+    tokens = fold(name)
+      .replace(/[.'’]/g, '')
+      .split(/[\s-]+/)
+      .filter(Boolean)
+    tokenCache.set(name, tokens)
+  }
+  return tokens
+}
+const endsWith = (whole: readonly string[], tail: readonly string[]) =>
   tail.length > 0 &&
   tail.length < whole.length &&
   tail.every((t, i) => whole[whole.length - tail.length + i] === t)
@@ -25,7 +37,7 @@ const endsWith = (whole: string[], tail: string[]) =>
  */
 export class SpeakerRegistry {
   readonly speakers: SpeakerRef[] = []
-  private readonly people: { person: Person; tokens: string[] }[]
+  private readonly people: { person: Person; tokens: readonly string[] }[]
 
   /** Full names written anywhere in the release, so "Derani" can become "Pipo Derani". */
   private readonly mentioned: string[]
@@ -101,7 +113,10 @@ export class SpeakerRegistry {
   }
 
   /** A catalogue person by full name (accent- and case-insensitive) or, failing that, unique surname. */
-  private matchPerson(tokens: string[], written: string): { person: Person; note?: string } | null {
+  private matchPerson(
+    tokens: readonly string[],
+    written: string,
+  ): { person: Person; note?: string } | null {
     const key = tokens.join(' ')
     const exact = this.people.filter((p) => p.tokens.join(' ') === key)
     if (exact.length >= 1) return { person: exact[0]!.person }

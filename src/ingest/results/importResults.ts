@@ -512,7 +512,10 @@ async function findEvent(payload: Payload, req: PayloadRequest, event: ID) {
     where: {
       or: [
         { slug: { equals: text } },
-        ...(/^[0-9a-f]{24}$|^\d+$/i.test(text) ? [{ id: { equals: text } }] : []),
+        // Only a value that can be an id is compared with ids: PostgreSQL refuses "abc" for an integer.
+        ...((payload.db.defaultIDType === 'number' ? /^\d+$/ : /^[0-9a-f]{24}$/i).test(text)
+          ? [{ id: { equals: text } }]
+          : []),
       ],
     },
     depth: 0,
