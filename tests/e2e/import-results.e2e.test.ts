@@ -131,6 +131,10 @@ describe('importing results in the admin', () => {
       .locator('tr[data-car="31"] [data-result] a')
       .getAttribute('href')
     expect(resultLink).toMatch(/^\/admin\/collections\/results\/[^/]+$/)
+    // The demo story shows the #31 result: its readers' view changed, and the editor is told.
+    expect(await written.locator('[data-results-stories] a').getAttribute('href')).toMatch(
+      /^\/admin\/collections\/articles\/[^/]+$/,
+    )
     expect(await written.locator('[data-results-list]').getAttribute('href')).toContain(
       `where[event][equals]=${event}`,
     )
