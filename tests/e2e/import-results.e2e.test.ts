@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -90,6 +91,14 @@ describe('importing results in the admin', () => {
     expect(await row('31').locator('[data-entry] [data-status]').textContent()).toBe('matched')
     expect(await row('6').locator('[data-entry] [data-status]').textContent()).toBe('new')
     expect(await row('31').locator('td').first().textContent()).toBe('4')
+    expect(await row('31').locator('[data-drivers] [data-status]').allTextContents()).toEqual([
+      'matched',
+      'matched',
+      'matched',
+    ])
+    expect(await row('6').locator('[data-drivers]').textContent()).toMatch(
+      /^Mathieu Jaminet new, Nick Tandy new, Dane Cameron new$/,
+    )
     expect(await row('83').locator('[data-classification]').textContent()).toBe('dns')
     expect(await preview.locator('[data-results-warnings] li').allTextContents()).toContainEqual(
       expect.stringMatching(/^line 46, column STATUS: car #44: unknown status "Black flag"/),
@@ -98,6 +107,15 @@ describe('importing results in the admin', () => {
       /to be created: .*Mathieu Jaminet.*already in the catalogue: .*Pipo Derani/,
     )
     expect(await preview.locator('[data-results-summary]').textContent()).toMatch(/provisional/)
+    // The demo's hand-typed #31 result is the one this import changes.
+    expect(await preview.locator('[data-results-changes] li').allTextContents()).toEqual([
+      expect.stringMatching(/^#31: /),
+    ])
+
+    await page.screenshot({
+      path: path.join(os.tmpdir(), 'paddock-e2e-import-results.png'),
+      fullPage: true,
+    })
 
     const event = await page.locator('[data-results-event]').getAttribute('data-results-event')
     const before = await api<{ totalDocs: number }>(
@@ -113,6 +131,10 @@ describe('importing results in the admin', () => {
       .locator('tr[data-car="31"] [data-result] a')
       .getAttribute('href')
     expect(resultLink).toMatch(/^\/admin\/collections\/results\/[^/]+$/)
+    // The demo story shows the #31 result: its readers' view changed, and the editor is told.
+    expect(await written.locator('[data-results-stories] a').getAttribute('href')).toMatch(
+      /^\/admin\/collections\/articles\/[^/]+$/,
+    )
     expect(await written.locator('[data-results-list]').getAttribute('href')).toContain(
       `where[event][equals]=${event}`,
     )

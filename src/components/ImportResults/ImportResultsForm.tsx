@@ -458,6 +458,12 @@ export function ImportResultsForm({
       )}
       {written && <Report report={written} adminRoute={adminRoute} />}
       {preview && <Report report={preview} adminRoute={adminRoute} />}
+      {preview && preview.results.length > 10 && (
+        // A long preview is read to its end: confirming should not mean scrolling back up.
+        <Button buttonStyle="primary" disabled={busy} onClick={() => run(false)}>
+          Import {preview.results.length} results
+        </Button>
+      )}
       <p style={{ marginTop: 24 }}>
         <a href={`${adminRoute}/collections/results`}>All results</a>
       </p>

@@ -41,7 +41,16 @@ export interface RawRow {
 const STATUS_IN_POSITION = /^(nc|dnf|dns|dsq|dq|ret|exc|n\/c)$/i
 
 function describe(row: RawRow): string {
-  return row.where ? `${row.where}` : `line ${row.line}`
+  return row.where ? `in ${row.where}` : `on line ${row.line}`
+}
+
+/** The file cannot be used because of this row: names its line and column, and where it is. */
+function rowError(row: RawRow, field: RowField, fallback: string, message: string) {
+  return new ResultsFileError(
+    row.where ? `${row.where}: ${message}` : message,
+    row.line,
+    columnOf(row, field, fallback),
+  )
 }
 
 function text(row: RawRow, field: RowField): string {
@@ -58,10 +67,11 @@ function readPlace(row: RawRow, field: 'position' | 'positionInClass'): number |
     return null
   }
   if (!/^\d{1,4}$/.test(value) || Number(value) < 1) {
-    throw new ResultsFileError(
+    throw rowError(
+      row,
+      field,
+      field,
       `${field === 'position' ? 'position' : 'class position'} "${value}" is not a number`,
-      row.line,
-      columnOf(row, field, field),
     )
   }
   return Number(value)
@@ -86,18 +96,15 @@ export function buildRows(raw: RawRow[], warnings: ResultsWarning[]): ParsedRow[
 
     const carNumber = text(source, 'carNumber')
     if (carNumber === '') {
-      throw new ResultsFileError(
-        'the row has no car number',
-        source.line,
-        columnOf(source, 'carNumber', 'NUMBER'),
-      )
+      throw rowError(source, 'carNumber', 'NUMBER', 'the row has no car number')
     }
     const earlier = seenCars.get(carNumber.toUpperCase())
     if (earlier) {
-      throw new ResultsFileError(
-        `car #${carNumber} is also on ${describe(earlier)}: a car appears once in a classification`,
-        source.line,
-        columnOf(source, 'carNumber', 'NUMBER'),
+      throw rowError(
+        source,
+        'carNumber',
+        'NUMBER',
+        `car #${carNumber} is also ${describe(earlier)}: a car appears once in a classification`,
       )
     }
     seenCars.set(carNumber.toUpperCase(), source)
@@ -106,10 +113,11 @@ export function buildRows(raw: RawRow[], warnings: ResultsWarning[]): ParsedRow[
     if (position !== null) {
       const same = seenPositions.get(position)
       if (same) {
-        throw new ResultsFileError(
-          `position ${position} (car #${carNumber}) is also given to car #${text(same, 'carNumber')} on ${describe(same)}`,
-          source.line,
-          columnOf(source, 'position', 'POSITION'),
+        throw rowError(
+          source,
+          'position',
+          'POSITION',
+          `position ${position} (car #${carNumber}) is also given to car #${text(same, 'carNumber')} ${describe(same)}`,
         )
       }
       seenPositions.set(position, source)
@@ -229,21 +237,22 @@ function checkClassPositions(raw: RawRow[], rows: ParsedRow[]): void {
     for (const row of members) {
       if (row.positionInClass === null) continue
       const source = sourceOf.get(row)!
-      const column = columnOf(source, 'positionInClass', 'PIC')
       const same = seen.get(row.positionInClass)
       if (same) {
-        throw new ResultsFileError(
-          `class position ${row.positionInClass} in ${row.className || 'its class'} (car #${row.carNumber}) is also given to car #${same.carNumber} on ${describe(sourceOf.get(same)!)}`,
-          row.line,
-          column,
+        throw rowError(
+          source,
+          'positionInClass',
+          'PIC',
+          `class position ${row.positionInClass} in ${row.className || 'its class'} (car #${row.carNumber}) is also given to car #${same.carNumber} ${describe(sourceOf.get(same)!)}`,
         )
       }
       seen.set(row.positionInClass, row)
       if (ahead && ahead.positionInClass! > row.positionInClass) {
-        throw new ResultsFileError(
-          `class position ${row.positionInClass} for car #${row.carNumber} contradicts the order: car #${ahead.carNumber} (${describe(sourceOf.get(ahead)!)}) is ahead of it in ${row.className || 'its class'} with class position ${ahead.positionInClass}`,
-          row.line,
-          column,
+        throw rowError(
+          source,
+          'positionInClass',
+          'PIC',
+          `class position ${row.positionInClass} for car #${row.carNumber} contradicts the order: car #${ahead.carNumber} (${describe(sourceOf.get(ahead)!).replace(/^(on|in) /, '')}) is ahead of it in ${row.className || 'its class'} with class position ${ahead.positionInClass}`,
         )
       }
       ahead = row

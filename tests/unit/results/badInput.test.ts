@@ -143,7 +143,7 @@ describe('JSON that is not a classification', () => {
       ],
     })
     expect(refusal(file, 'r.json').message).toBe(
-      'line 1, column number: car #31 is also on GTP row 1: a car appears once in a classification',
+      'line 1, column number: GTD row 1: car #31 is also in GTP row 1: a car appears once in a classification',
     )
   })
 })
