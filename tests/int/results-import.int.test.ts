@@ -332,6 +332,23 @@ describe('POST /api/results/import', () => {
     await expect.poll(() => updatesOf(story.id), { timeout: 30_000, interval: 250 }).toBe(2)
   })
 
+  it('a result corrected by hand updates the published stories that show it; a draft save does not', async () => {
+    const story = await publishedStory()
+    const [result31] = await resultOf('31')
+    const before = updatesOf(story.id)
+    const patch = (query: string, body: object) =>
+      fetch(`${s.url}/api/results/${result31!.id}${query}`, {
+        method: 'PATCH',
+        headers: { ...cast.headers.editor, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    expect((await patch('?draft=true', { laps: 401 })).status).toBe(200)
+    expect((await patch('', { laps: 400, _status: 'published' })).status).toBe(200)
+    await expect
+      .poll(() => updatesOf(story.id), { timeout: 30_000, interval: 250 })
+      .toBe(before + 1)
+  })
+
   it('refuses a file for another event, and writes nothing', async () => {
     const before = await counts()
     const { status, body } = await postImport({
