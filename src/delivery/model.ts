@@ -13,7 +13,7 @@ import type {
   Title,
 } from '../payload-types'
 import { bodyReferences, idOf, idsOf } from '../collections/Articles/bodyReferences'
-import { renderBody } from './render/body'
+import { quoteAttribution, renderBody } from './render/body'
 import type {
   DeliveredArticle,
   DeliveredEntry,
@@ -154,12 +154,13 @@ function photo(doc: Photo, serverUrl: string, captionOverride?: string | null): 
 function quote(doc: Quote): DeliveredQuote | null {
   const speaker = person(doc.speaker)
   if (!speaker) return null
+  const attributed = { speaker, role: doc.role ?? null, organisation: doc.organisation ?? null }
   return {
     id: String(doc.id),
     text: doc.text,
-    speaker,
-    role: doc.role ?? null,
-    organisation: doc.organisation ?? null,
+    ...attributed,
+    entry: doc.entry ?? null,
+    attribution: quoteAttribution(attributed),
   }
 }
 

@@ -7,6 +7,7 @@ import { FactBlock } from '../../blocks/Fact/config'
 import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
 import { createdBy } from '../../fields/createdBy'
+import { updatedBy } from '../../fields/updatedBy'
 import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
 import { publicId } from '../../fields/publicId'
@@ -16,21 +17,37 @@ import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { previewUrl } from './previewUrl'
+import { endReviewOnPublish, reviewFields } from './review'
 import { collectPhotos } from './hooks/collectPhotos'
+import { draftNeverPublishes } from './hooks/draftNeverPublishes'
 import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import { notifyWebhooks, notifyWebhooksOfDeletion } from '../../webhooks/articleHooks'
 
+/**
+ * Lexical's own quote (blockquote), upload and relationship nodes carry no speaker and no credit:
+ * the body offers our Quote and Photo blocks instead, so every quote is attributed and every
+ * picture credited. Bodies stored with such nodes still render (src/delivery/render/body.ts).
+ */
+const UNATTRIBUTED = new Set(['blockquote', 'upload', 'relationship'])
+
 export const Articles: CollectionConfig = {
   slug: 'articles',
   access: draftWorkflowAccess({ embargo: true }),
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'review', 'updatedAt'],
     group: 'Content',
     preview: previewUrl,
+    components: {
+      views: {
+        edit: {
+          versions: { Component: '/components/desk/VersionsWithAuthors#VersionsWithAuthors' },
+        },
+      },
+    },
   },
   defaultSort: '-publishedAt',
   // Lists and feeds ask for published stories newest first: with this index the database walks
@@ -47,12 +64,18 @@ export const Articles: CollectionConfig = {
     importReleaseEndpoint,
   ],
   hooks: {
-    beforeChange: [stampPublishedAt, collectPhotos, collectShown],
+    beforeOperation: [draftNeverPublishes],
+    beforeChange: [stampPublishedAt, collectPhotos, collectShown, endReviewOnPublish],
     afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+    {
+      name: 'localeTitle',
+      type: 'ui',
+      admin: { components: { Field: '/components/desk/LocaleTitle#LocaleTitle' } },
+    },
     {
       type: 'tabs',
       tabs: [
@@ -76,7 +99,7 @@ export const Articles: CollectionConfig = {
               maxDepth: 2,
               editor: lexicalEditor({
                 features: ({ defaultFeatures }) => [
-                  ...defaultFeatures,
+                  ...defaultFeatures.filter((feature) => !UNATTRIBUTED.has(feature.key)),
                   BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock] }),
                 ],
               }),
@@ -261,6 +284,8 @@ export const Articles: CollectionConfig = {
       access: { read: ({ req }) => isStaffUser(req.user) },
       admin: { hidden: true },
     })),
+    ...reviewFields(),
     createdBy(),
+    updatedBy(),
   ],
 }
