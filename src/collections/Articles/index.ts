@@ -17,7 +17,7 @@ import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { previewUrl } from './previewUrl'
-import { endReviewOnPublish, reviewFields } from './review'
+import { endReviewOnPublish, onlyEditorsSendBack, reviewFields } from './review'
 import { collectPhotos } from './hooks/collectPhotos'
 import { draftNeverPublishes } from './hooks/draftNeverPublishes'
 import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
@@ -65,7 +65,13 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [draftNeverPublishes],
-    beforeChange: [stampPublishedAt, collectPhotos, collectShown, endReviewOnPublish],
+    beforeChange: [
+      onlyEditorsSendBack,
+      stampPublishedAt,
+      collectPhotos,
+      collectShown,
+      endReviewOnPublish,
+    ],
     afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },

@@ -1,3 +1,4 @@
+import { APIError } from 'payload'
 import type { CollectionBeforeChangeHook, Field } from 'payload'
 
 import { hasRole, isStaffUser } from '../../access/roles'
@@ -26,10 +27,6 @@ export const reviewFields = (): Field[] => [
       position: 'sidebar',
       description: 'Contributors: choose "In review" and save when the story is ready.',
     },
-    validate: (value: unknown, { req }: { req: { user?: unknown } }) =>
-      value === 'changes-requested' && !hasRole(req.user as never, 'editor')
-        ? 'Only an editor sends a story back'
-        : true,
   },
   {
     name: 'reviewNote',
@@ -50,3 +47,15 @@ export const reviewFields = (): Field[] => [
 /** Publishing ends the review: the story is no longer waiting, nor sent back. */
 export const endReviewOnPublish: CollectionBeforeChangeHook = ({ data }) =>
   data._status === 'published' ? { ...data, review: 'none', reviewNote: null } : data
+
+/**
+ * Only an editor sends a story back. A hook, not a field validation: Payload does not validate
+ * draft saves, and every save of a story in review is one.
+ */
+export const onlyEditorsSendBack: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  const sendsBack =
+    data.review === 'changes-requested' && originalDoc?.review !== 'changes-requested'
+  if (sendsBack && req.user && !hasRole(req.user, 'editor'))
+    throw new APIError('Only an editor sends a story back', 403, undefined, true)
+  return data
+}
