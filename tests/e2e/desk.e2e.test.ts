@@ -1,6 +1,8 @@
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
 import { createFirstUser, useAdmin } from './harness'
@@ -39,15 +41,21 @@ describe("the editor's desk", () => {
     await openDemoStory(admin.page, admin.base)
     const labels = admin.page.locator('[data-block-label]')
     await expect
-      .poll(() => texts(labels.locator('.desk-block-label__summary')), { timeout: 30_000 })
-      .not.toContain('…')
+      .poll(
+        async () => {
+          const summaries = await texts(labels.locator('.desk-block-label__summary'))
+          return summaries.length > 5 && !summaries.includes('…')
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true)
     const all = await texts(labels)
     await shot(admin.page, 'labels')
     expect(all.length).toBeGreaterThan(5)
     expect(all.filter((label) => label.startsWith('Photo'))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Photo.*\.jpg · Photo by: Art Fleischmann$/)]),
     )
-    expect(all).toContain('QuoteAlexander Sims: “It was an absurd race, as we expected, like…”')
+    expect(all).toContain('QuoteAlexander Sims: “It was an absurd race, as we expected,…”')
     expect(all.some((label) => /^Fact.+/.test(label))).toBe(true)
     expect(all.some((label) => /Untitled/.test(label))).toBe(false)
   })
@@ -67,5 +75,148 @@ describe("the editor's desk", () => {
     expect(items).not.toContain('Upload')
     expect(items).not.toContain('Relationship')
     await admin.page.keyboard.press('Escape')
+  })
+
+  it('writes a full story and publishes it: two paragraphs, a new photo by a new photographer, a quote, a fact', async () => {
+    const { page } = admin
+    const clicks: Record<string, number> = {}
+    let phase = 'start'
+    const click = async (locator: Locator) => {
+      clicks[phase] = (clicks[phase] ?? 0) + 1
+      try {
+        await locator.click({ timeout: 15_000 })
+      } catch (error) {
+        await shot(page, `failed-${phase}`)
+        throw new Error(`click ${clicks[phase]} of ${phase}: ${(error as Error).message}`)
+      }
+    }
+    const file = path.join(os.tmpdir(), `paddock-desk-${Date.now()}.jpg`)
+    fs.writeFileSync(
+      file,
+      await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#b22' } })
+        .jpeg()
+        .toBuffer(),
+    )
+    const blockOf = (kind: string) =>
+      page
+        .locator(`[data-block-label="${kind}"]`)
+        .last()
+        .locator('xpath=ancestor::div[contains(@class, "__container")][1]')
+    const topDrawer = () => page.locator('.drawer--is-open').last()
+    const slash = async (command: string) => {
+      await page.keyboard.type(`/${command}`)
+      const item = page.locator('.slash-menu-popup button', { hasText: new RegExp(`^${command}$`, 'i') })
+      await click(item.first())
+    }
+
+    phase = 'open'
+    await page.goto(`${admin.base}/admin`)
+    await click(page.locator('[data-write-story]'))
+    await page.waitForURL(/\/admin\/collections\/articles\/(create|\w+)$/)
+    await page.fill('#field-title', 'Acura takes the Rolex 24 at the last stop')
+
+    phase = 'paragraphs'
+    const body = page.locator('.rich-text-lexical [contenteditable="true"]').first()
+    await click(body)
+    await page.keyboard.type('The #60 Acura won the 2023 Rolex 24 at Daytona after the final round of stops.')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Tom Blomqvist brought it home ahead of the #10 Cadillac.')
+    await page.keyboard.press('Enter')
+
+    phase = 'photo'
+    await slash('photo')
+    const photoBlock = blockOf('photo')
+    await click(photoBlock.locator('button', { hasText: 'Create New' }).first())
+    await expect.poll(() => topDrawer().textContent(), { timeout: 20_000 }).toMatch(/Photo/)
+    await page.locator('.drawer--is-open input[type=file]').last().setInputFiles(file)
+    clicks[phase]! += 1 // choosing the file in the system dialog
+    await page.locator('.drawer--is-open #field-alt').last().fill('The #60 Acura crossing the line')
+    // A new photographer from the + beside the field: saved, the drawer closes and picks them.
+    const photoDrawer = topDrawer()
+    await click(photoDrawer.locator('[id="photographer-add-new"] button').first())
+    await expect.poll(() => topDrawer().textContent(), { timeout: 20_000 }).toMatch(/Photographer/)
+    await topDrawer().locator('#field-name').fill('Jake Galstad')
+    await click(topDrawer().locator('#action-save'))
+    await expect
+      .poll(() => page.locator('.drawer--is-open').count(), { timeout: 20_000 })
+      .toBe(1)
+    await expect
+      .poll(() => photoDrawer.locator('#field-photographer').textContent(), { timeout: 20_000 })
+      .toContain('Jake Galstad')
+    // Escape, meant for a dropdown, keeps the drawer and what was typed in it.
+    await photoDrawer.locator('#field-peopleShown .rs__control, #field-peopleShown').first().click()
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(500)
+    expect(await page.locator('.drawer--is-open').count()).toBe(1)
+    expect(await photoDrawer.locator('#field-alt').inputValue()).toBe('The #60 Acura crossing the line')
+    await click(photoDrawer.locator('#action-save'))
+    await expect.poll(() => page.locator('.drawer--is-open').count(), { timeout: 30_000 }).toBe(0)
+    await expect
+      .poll(() => page.locator('[data-block-label="photo"]').last().textContent(), { timeout: 20_000 })
+      .toMatch(/\.jpg · Photo by: Jake Galstad/)
+
+    phase = 'quote'
+    await click(body)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
+    await slash('quote')
+    const quoteBlock = blockOf('quote')
+    await click(quoteBlock.locator('[id="quote-add-new"] button').first())
+    await expect.poll(() => topDrawer().textContent(), { timeout: 20_000 }).toMatch(/Quote/)
+    const quoteDrawer = topDrawer()
+    await quoteDrawer.locator('#field-text').fill('We had the pace all weekend.')
+    await click(quoteDrawer.locator('#field-speaker .rs__control').first())
+    await page.keyboard.type('Alexander')
+    await click(page.locator('.rs__option', { hasText: 'Alexander Sims' }).first())
+    await quoteDrawer.locator('#field-role').fill('Driver')
+    await click(quoteDrawer.locator('#action-save'))
+    await expect.poll(() => page.locator('.drawer--is-open').count(), { timeout: 30_000 }).toBe(0)
+    await expect
+      .poll(() => page.locator('[data-block-label="quote"]').last().textContent(), { timeout: 20_000 })
+      .toBe('QuoteAlexander Sims: “We had the pace all weekend.”')
+
+    phase = 'fact'
+    await click(body)
+    await page.keyboard.press('Control+End')
+    await page.keyboard.press('Enter')
+    await slash('fact')
+    const factBlock = blockOf('fact')
+    await click(factBlock.locator('.rs__control').first())
+    await click(page.locator('.rs__option', { hasText: 'Petit Le Mans' }).first())
+    await expect
+      .poll(() => page.locator('[data-block-label="fact"]').last().textContent(), { timeout: 20_000 })
+      .toMatch(/^FactPetit Le Mans/)
+
+    phase = 'publish'
+    await click(page.locator('#action-save'))
+    await shot(page, 'full-story')
+    const id = page.url().split('/').pop()
+    await expect
+      .poll(
+        async () =>
+          (
+            await page.evaluate(
+              async (articleId) =>
+                (await fetch(`/api/articles/${articleId}?depth=0`, { credentials: 'include' })).json(),
+              id,
+            )
+          )._status,
+        { timeout: 30_000 },
+      )
+      .toBe('published')
+    const story = await page.evaluate(
+      async (articleId) =>
+        (await fetch(`/api/articles/${articleId}?depth=0`, { credentials: 'include' })).json(),
+      id,
+    )
+    const kinds = story.body.root.children.map((node: { type: string; fields?: { blockType: string } }) =>
+      node.type === 'block' ? node.fields!.blockType : node.type,
+    )
+    expect(kinds.filter((kind: string) => kind !== 'paragraph' || true)).toEqual(
+      expect.arrayContaining(['paragraph', 'photo', 'quote', 'fact']),
+    )
+    expect(kinds.filter((kind: string) => kind === 'paragraph').length).toBeGreaterThanOrEqual(2)
+    const total = Object.values(clicks).reduce((sum, n) => sum + n, 0)
+    process.stderr.write(`clicks: ${JSON.stringify({ ...clicks, total })}\n`)
   })
 })
