@@ -20,6 +20,7 @@ async function openDemoStory(page: Page, base: string) {
 }
 
 const texts = (locator: Locator) => locator.allTextContents()
+let storyUrl = ''
 
 describe("the editor's desk", () => {
   it('the dashboard offers writing and importing, and lists what was published with its address', async () => {
@@ -87,7 +88,9 @@ describe("the editor's desk", () => {
         await locator.click({ timeout: 15_000 })
       } catch (error) {
         await shot(page, `failed-${phase}`)
-        throw new Error(`click ${clicks[phase]} of ${phase}: ${(error as Error).message}`)
+        throw new Error(`click ${clicks[phase]} of ${phase}: ${(error as Error).message}`, {
+          cause: error,
+        })
       }
     }
     const file = path.join(os.tmpdir(), `paddock-desk-${Date.now()}.jpg`)
@@ -105,7 +108,9 @@ describe("the editor's desk", () => {
     const topDrawer = () => page.locator('.drawer--is-open').last()
     const slash = async (command: string) => {
       await page.keyboard.type(`/${command}`)
-      const item = page.locator('.slash-menu-popup button', { hasText: new RegExp(`^${command}$`, 'i') })
+      const item = page.locator('.slash-menu-popup button', {
+        hasText: new RegExp(`^${command}$`, 'i'),
+      })
       await click(item.first())
     }
 
@@ -118,7 +123,9 @@ describe("the editor's desk", () => {
     phase = 'paragraphs'
     const body = page.locator('.rich-text-lexical [contenteditable="true"]').first()
     await click(body)
-    await page.keyboard.type('The #60 Acura won the 2023 Rolex 24 at Daytona after the final round of stops.')
+    await page.keyboard.type(
+      'The #60 Acura won the 2023 Rolex 24 at Daytona after the final round of stops.',
+    )
     await page.keyboard.press('Enter')
     await page.keyboard.type('Tom Blomqvist brought it home ahead of the #10 Cadillac.')
     await page.keyboard.press('Enter')
@@ -131,33 +138,38 @@ describe("the editor's desk", () => {
     await page.locator('.drawer--is-open input[type=file]').last().setInputFiles(file)
     clicks[phase]! += 1 // choosing the file in the system dialog
     await page.locator('.drawer--is-open #field-alt').last().fill('The #60 Acura crossing the line')
-    // A new photographer from the + beside the field: saved, the drawer closes and picks them.
     const photoDrawer = topDrawer()
+    // Escape, meant for a dropdown, keeps the drawer and what was typed in it.
+    await photoDrawer.locator('#field-peopleShown .rs__control').first().click()
+    await expect.poll(() => page.locator('.rs__menu').count(), { timeout: 5_000 }).toBe(1)
+    await page.keyboard.press('Escape')
+    // The dropdown closes (React still gets the key); the drawer stays.
+    await expect.poll(() => page.locator('.rs__menu').count(), { timeout: 5_000 }).toBe(0)
+    await page.waitForTimeout(500)
+    expect(await page.locator('.drawer--is-open').count()).toBe(1)
+    expect(await photoDrawer.locator('#field-alt').inputValue()).toBe(
+      'The #60 Acura crossing the line',
+    )
+    // A new photographer from the + beside the field: saved, the drawer closes and picks them.
     await click(photoDrawer.locator('[id="photographer-add-new"] button').first())
     await expect.poll(() => topDrawer().textContent(), { timeout: 20_000 }).toMatch(/Photographer/)
     await topDrawer().locator('#field-name').fill('Jake Galstad')
     await click(topDrawer().locator('#action-save'))
-    await expect
-      .poll(() => page.locator('.drawer--is-open').count(), { timeout: 20_000 })
-      .toBe(1)
+    await expect.poll(() => page.locator('.drawer--is-open').count(), { timeout: 20_000 }).toBe(1)
     await expect
       .poll(() => photoDrawer.locator('#field-photographer').textContent(), { timeout: 20_000 })
       .toContain('Jake Galstad')
-    // Escape, meant for a dropdown, keeps the drawer and what was typed in it.
-    await photoDrawer.locator('#field-peopleShown .rs__control, #field-peopleShown').first().click()
-    await page.keyboard.press('Escape')
-    await page.waitForTimeout(500)
-    expect(await page.locator('.drawer--is-open').count()).toBe(1)
-    expect(await photoDrawer.locator('#field-alt').inputValue()).toBe('The #60 Acura crossing the line')
     await click(photoDrawer.locator('#action-save'))
     await expect.poll(() => page.locator('.drawer--is-open').count(), { timeout: 30_000 }).toBe(0)
     await expect
-      .poll(() => page.locator('[data-block-label="photo"]').last().textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('[data-block-label="photo"]').last().textContent(), {
+        timeout: 20_000,
+      })
       .toMatch(/\.jpg · Photo by: Jake Galstad/)
 
     phase = 'quote'
-    await click(body)
-    await page.keyboard.press('Control+End')
+    await click(body.getByText('brought it home'))
+    await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await slash('quote')
     const quoteBlock = blockOf('quote')
@@ -166,38 +178,48 @@ describe("the editor's desk", () => {
     const quoteDrawer = topDrawer()
     await quoteDrawer.locator('#field-text').fill('We had the pace all weekend.')
     await click(quoteDrawer.locator('#field-speaker .rs__control').first())
-    await page.keyboard.type('Alexander')
+    await quoteDrawer
+      .locator('#field-speaker input')
+      .first()
+      .pressSequentially('Alexander', { delay: 40 })
     await click(page.locator('.rs__option', { hasText: 'Alexander Sims' }).first())
     await quoteDrawer.locator('#field-role').fill('Driver')
     await click(quoteDrawer.locator('#action-save'))
     await expect.poll(() => page.locator('.drawer--is-open').count(), { timeout: 30_000 }).toBe(0)
     await expect
-      .poll(() => page.locator('[data-block-label="quote"]').last().textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('[data-block-label="quote"]').last().textContent(), {
+        timeout: 20_000,
+      })
       .toBe('QuoteAlexander Sims: “We had the pace all weekend.”')
 
     phase = 'fact'
-    await click(body)
-    await page.keyboard.press('Control+End')
+    await click(body.getByText('brought it home'))
+    await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await slash('fact')
     const factBlock = blockOf('fact')
     await click(factBlock.locator('.rs__control').first())
     await click(page.locator('.rs__option', { hasText: 'Petit Le Mans' }).first())
     await expect
-      .poll(() => page.locator('[data-block-label="fact"]').last().textContent(), { timeout: 20_000 })
+      .poll(() => page.locator('[data-block-label="fact"]').last().textContent(), {
+        timeout: 20_000,
+      })
       .toMatch(/^FactPetit Le Mans/)
 
     phase = 'publish'
     await click(page.locator('#action-save'))
     await shot(page, 'full-story')
     const id = page.url().split('/').pop()
+    storyUrl = page.url()
     await expect
       .poll(
         async () =>
           (
             await page.evaluate(
               async (articleId) =>
-                (await fetch(`/api/articles/${articleId}?depth=0`, { credentials: 'include' })).json(),
+                (
+                  await fetch(`/api/articles/${articleId}?depth=0`, { credentials: 'include' })
+                ).json(),
               id,
             )
           )._status,
@@ -209,8 +231,9 @@ describe("the editor's desk", () => {
         (await fetch(`/api/articles/${articleId}?depth=0`, { credentials: 'include' })).json(),
       id,
     )
-    const kinds = story.body.root.children.map((node: { type: string; fields?: { blockType: string } }) =>
-      node.type === 'block' ? node.fields!.blockType : node.type,
+    const kinds = story.body.root.children.map(
+      (node: { type: string; fields?: { blockType: string } }) =>
+        node.type === 'block' ? node.fields!.blockType : node.type,
     )
     expect(kinds.filter((kind: string) => kind !== 'paragraph' || true)).toEqual(
       expect.arrayContaining(['paragraph', 'photo', 'quote', 'fact']),
@@ -218,5 +241,49 @@ describe("the editor's desk", () => {
     expect(kinds.filter((kind: string) => kind === 'paragraph').length).toBeGreaterThanOrEqual(2)
     const total = Object.values(clicks).reduce((sum, n) => sum + n, 0)
     process.stderr.write(`clicks: ${JSON.stringify({ ...clicks, total })}\n`)
+  })
+
+  it('in a locale the story has no title in yet, the header shows the title, not the ID', async () => {
+    const { page } = admin
+    await page.goto(`${storyUrl}?locale=it`)
+    await expect
+      .poll(() => page.locator('h1').first().textContent(), { timeout: 20_000 })
+      .toBe('Acura takes the Rolex 24 at the last stop (Italiano: not translated yet)')
+  })
+
+  it('the versions list says who saved each version', async () => {
+    const { page } = admin
+    await page.goto(`${storyUrl}/versions`)
+    const authors = page.locator('[data-version-author]')
+    await expect.poll(() => authors.count(), { timeout: 20_000 }).toBeGreaterThan(0)
+    expect(new Set(await texts(authors))).toEqual(new Set(['chief@example.com']))
+    await shot(page, 'versions')
+  })
+
+  it('a quote speaker is created from the name typed in the search box', async () => {
+    const { page } = admin
+    await page.goto(`${admin.base}/admin/collections/quotes/create`)
+    await page.locator('#field-text').fill('A race of attrition.')
+    await page.locator('#field-speaker .rs__control').first().click()
+    await page.locator('#field-speaker input').first().pressSequentially('Renger van der Zande', {
+      delay: 40,
+    })
+    const create = page.locator('[data-create-from-typed="people"]')
+    await expect
+      .poll(() => create.textContent(), { timeout: 20_000 })
+      .toBe('Create person “Renger van der Zande”')
+    await shot(page, 'create-speaker')
+    await create.click()
+    await expect
+      .poll(() => page.locator('#field-speaker').textContent(), { timeout: 20_000 })
+      .toContain('Renger van der Zande')
+    const people = await page.evaluate(async () =>
+      (
+        await fetch('/api/people?where[name][equals]=Renger%20van%20der%20Zande', {
+          credentials: 'include',
+        })
+      ).json(),
+    )
+    expect(people.totalDocs).toBe(1)
   })
 })

@@ -31,7 +31,8 @@ afterAll(async () => {
   await t?.close()
 })
 
-const as = (who: User) => ({ overrideAccess: false, user: { ...who, collection: 'users' } }) as const
+const as = (who: User) =>
+  ({ overrideAccess: false, user: { ...who, collection: 'users' } }) as const
 
 const draftBy = (who: User, title: string) =>
   payload.create({
@@ -211,7 +212,8 @@ describe('versions', () => {
       depth: 0,
       ...as(editor),
     })
-    const { id: _id, ...data } = source
+    const data: Partial<typeof source> = { ...source }
+    delete data.id
     await payload.update({
       collection: 'articles',
       id: story.id,

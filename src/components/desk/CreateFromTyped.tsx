@@ -67,7 +67,16 @@ export const CreateFromTyped: React.FC<Props> = ({ path, collection, nameField, 
           data-create-from-typed={collection}
           disabled={busy}
           onClick={create}
-          style={{ position: 'relative', zIndex: 10, margin: 'calc(var(--base) / 4) 0 0' }}
+          // Above react-select's "No options" menu, which opens over what follows the box.
+          style={{
+            position: 'relative',
+            zIndex: 10,
+            display: 'block',
+            width: '100%',
+            margin: 0,
+            textAlign: 'left',
+            background: 'var(--theme-elevation-0)',
+          }}
         >
           Create {noun} “{name}”
         </button>

@@ -1,6 +1,6 @@
 'use client'
 import { useConfig, useDocumentInfo, useFormFields, useLocale } from '@payloadcms/ui'
-import type React from 'react';
+import type React from 'react'
 import { useEffect } from 'react'
 
 /**

@@ -20,11 +20,13 @@ export function quoteLabel(
 }
 
 /**
- * "Driver, #60 Meyer Shank Racing Acura" names a job and a car: the car is the entry, printed
- * apart from the role (a press release's "X, driver of the #31" arrives as such a role).
+ * "Driver, #60 Meyer Shank Racing Acura" or "Driver of the No. 7 Fjord Motorsport Audi" names a
+ * job and a car: the car is the entry, printed apart from the role (press releases write both).
  */
 export function splitRole(role: string | null | undefined): { role?: string; entry?: string } {
-  const match = /^(.*?),\s*(#\s*\d+\b.*)$/.exec((role ?? '').trim())
+  const match = /^(.*?)(?:,\s*|\s+(?:of|in)\s+the\s+)((?:#|No\.?\s*)\s*\d+\b.*)$/i.exec(
+    (role ?? '').trim(),
+  )
   if (!match) return role ? { role } : {}
   return { ...(match[1]!.trim() ? { role: match[1]!.trim() } : {}), entry: match[2]!.trim() }
 }
