@@ -12,13 +12,16 @@ interface Props {
 
 /**
  * Under a relationship's search box: "Create person “Jane Doe”" from what was typed, when the
- * search found no one to pick, so the quote's speaker is one click away instead of a drawer.
+ * search lists no one to pick (over react-select's "No options"), so a new speaker is one click
+ * away instead of a drawer.
  */
 export const CreateFromTyped: React.FC<Props> = ({ path, collection, nameField, noun }) => {
   const { value, setValue } = useField<unknown>({ path })
   const anchor = useRef<HTMLDivElement>(null)
   const [typed, setTyped] = useState('')
   const [busy, setBusy] = useState(false)
+  // Whether the search box's menu lists people to pick: then the offer would cover them.
+  const [listsOptions, setListsOptions] = useState(false)
 
   useEffect(() => {
     const field = anchor.current?.closest('.field-type')
@@ -27,8 +30,15 @@ export const CreateFromTyped: React.FC<Props> = ({ path, collection, nameField, 
       const input = event.target as HTMLInputElement | null
       if (input?.tagName === 'INPUT') setTyped(input.value)
     }
+    const watchMenu = new MutationObserver(() =>
+      setListsOptions(field.querySelector('.rs__menu .rs__option') !== null),
+    )
     field.addEventListener('input', remember)
-    return () => field.removeEventListener('input', remember)
+    watchMenu.observe(field, { childList: true, subtree: true })
+    return () => {
+      field.removeEventListener('input', remember)
+      watchMenu.disconnect()
+    }
   }, [])
 
   const name = typed.replace(/\s+/g, ' ').trim()
@@ -60,7 +70,7 @@ export const CreateFromTyped: React.FC<Props> = ({ path, collection, nameField, 
 
   return (
     <div ref={anchor} className="desk-create-from-typed">
-      {name && !chosen ? (
+      {name && !chosen && !listsOptions ? (
         <button
           type="button"
           className="btn btn--style-secondary btn--size-small"
