@@ -130,6 +130,14 @@ describe("the editor's desk", () => {
     await page.keyboard.type('Tom Blomqvist brought it home ahead of the #10 Cadillac.')
     await page.keyboard.press('Enter')
 
+    // A click at the end of a paragraph's line puts the caret after its last word.
+    const endOf = async (text: string) => {
+      const paragraph = body.locator('p', { hasText: text }).first()
+      const box = (await paragraph.boundingBox())!
+      clicks[phase] = (clicks[phase] ?? 0) + 1
+      await paragraph.click({ position: { x: box.width - 4, y: box.height / 2 } })
+    }
+
     phase = 'photo'
     await slash('photo')
     const photoBlock = blockOf('photo')
@@ -168,8 +176,7 @@ describe("the editor's desk", () => {
       .toMatch(/\.jpg · Photo by: Jake Galstad/)
 
     phase = 'quote'
-    await click(body.getByText('brought it home'))
-    await page.keyboard.press('End')
+    await endOf('brought it home')
     await page.keyboard.press('Enter')
     await slash('quote')
     const quoteBlock = blockOf('quote')
@@ -190,8 +197,7 @@ describe("the editor's desk", () => {
       .toBe('QuoteAlexander Sims: “We had the pace all weekend.”')
 
     phase = 'fact'
-    await click(body.getByText('brought it home'))
-    await page.keyboard.press('End')
+    await endOf('brought it home')
     await page.keyboard.press('Enter')
     await slash('fact')
     const factBlock = blockOf('fact')
