@@ -209,10 +209,29 @@ describe("the editor's desk", () => {
       })
       .toMatch(/^FactPetit Le Mans/)
 
+    // The block's choice reaches the story with the next autosave (every 2 s): publish then.
+    const id = page.url().split('/').pop()
+    await expect
+      .poll(
+        async () =>
+          JSON.stringify(
+            await page.evaluate(
+              async (articleId) =>
+                (
+                  await fetch(`/api/articles/${articleId}?draft=true&depth=0`, {
+                    credentials: 'include',
+                  })
+                ).json(),
+              id,
+            ),
+          ),
+        { timeout: 20_000 },
+      )
+      .toMatch(/"blockType":"fact","fact":\{"relationTo":"results","value":/)
+
     phase = 'publish'
     await click(page.locator('#action-save'))
     await shot(page, 'full-story')
-    const id = page.url().split('/').pop()
     storyUrl = page.url()
     await expect
       .poll(

@@ -1,5 +1,11 @@
 'use client'
-import { useConfig, useDocumentInfo, useFormFields, useLocale } from '@payloadcms/ui'
+import {
+  useConfig,
+  useDocumentInfo,
+  useDocumentTitle,
+  useFormFields,
+  useLocale,
+} from '@payloadcms/ui'
 import type React from 'react'
 import { useEffect } from 'react'
 
@@ -8,7 +14,8 @@ import { useEffect } from 'react'
  * the title in the default locale instead, marked as not yet translated.
  */
 export const LocaleTitle: React.FC = () => {
-  const { id, collectionSlug, title, setDocumentTitle } = useDocumentInfo()
+  const { id, collectionSlug } = useDocumentInfo()
+  const { title, setDocumentTitle } = useDocumentTitle()
   const locale = useLocale()
   const { config } = useConfig()
   const localTitle = useFormFields(([fields]) => fields.title?.value) as string | undefined
