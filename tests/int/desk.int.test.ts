@@ -282,3 +282,17 @@ describe('quotes', () => {
     })
   })
 })
+
+describe('the story body', () => {
+  it('offers no plain blockquote, upload or relationship: quotes and pictures go through our blocks', () => {
+    const fields = JSON.stringify(payload.collections.articles.config.fields, (key, value) =>
+      key === 'resolvedFeatureMap' && value instanceof Map ? [...value.keys()] : value,
+    )
+    const features = JSON.parse(/"resolvedFeatureMap":(\[[^\]]*\])/.exec(fields)?.[1] ?? 'null') as
+      string[] | null
+    expect(features).toEqual(expect.arrayContaining(['blocks', 'paragraph', 'heading']))
+    expect(features).not.toContain('blockquote')
+    expect(features).not.toContain('upload')
+    expect(features).not.toContain('relationship')
+  })
+})
