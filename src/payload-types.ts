@@ -126,9 +126,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'it') | ('en' | 'it')[];
   globals: {
     'feed-identity': FeedIdentity;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'feed-identity': FeedIdentitySelect<false> | FeedIdentitySelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'it';
   widgets: {
@@ -139,6 +141,7 @@ export interface Config {
     tasks: {
       liftEmbargo: TaskLiftEmbargo;
       deliverWebhook: TaskDeliverWebhook;
+      removeEmptyDrafts: TaskRemoveEmptyDrafts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -271,7 +274,19 @@ export interface Article {
   quotesShown?: (number | Quote)[] | null;
   resultsShown?: (number | Result)[] | null;
   titlesShown?: (number | Title)[] | null;
+  /**
+   * Contributors: choose "In review" and save when the story is ready.
+   */
+  review?: ('none' | 'in-review' | 'changes-requested') | null;
+  /**
+   * What the editor asks for when sending a story back.
+   */
+  reviewNote?: string | null;
   createdBy?: (number | null) | User;
+  /**
+   * Who saved this version.
+   */
+  updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -734,10 +749,14 @@ export interface Quote {
   text: string;
   speaker: number | Person;
   /**
-   * Title at the time, e.g. "Vice president, Global Cadillac"
+   * Title at the time, e.g. "Vice president, Global Cadillac" or "Driver"
    */
   role?: string | null;
   organisation?: string | null;
+  /**
+   * The car the speaker raced, e.g. "#31"
+   */
+  entry?: string | null;
   event?: (number | null) | Event;
   /**
    * Quote, speaker and role, set on save.
@@ -915,7 +934,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'liftEmbargo' | 'deliverWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'liftEmbargo' | 'deliverWebhook' | 'removeEmptyDrafts' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -948,10 +967,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'liftEmbargo' | 'deliverWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'liftEmbargo' | 'deliverWebhook' | 'removeEmptyDrafts' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1132,7 +1160,10 @@ export interface ArticlesSelect<T extends boolean = true> {
   quotesShown?: T;
   resultsShown?: T;
   titlesShown?: T;
+  review?: T;
+  reviewNote?: T;
   createdBy?: T;
+  updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1235,6 +1266,7 @@ export interface QuotesSelect<T extends boolean = true> {
   speaker?: T;
   role?: T;
   organisation?: T;
+  entry?: T;
   event?: T;
   label?: T;
   sourceArticle?: T;
@@ -1548,6 +1580,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1598,11 +1631,39 @@ export interface FeedIdentity {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "feed-identity_select".
  */
 export interface FeedIdentitySelect<T extends boolean = true> {
   tagAuthority?: T;
   tagDate?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1641,6 +1702,16 @@ export interface TaskDeliverWebhook {
   };
   output: {
     outcome?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveEmptyDrafts".
+ */
+export interface TaskRemoveEmptyDrafts {
+  input?: unknown;
+  output: {
+    removed?: number | null;
   };
 }
 /**

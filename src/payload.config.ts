@@ -38,6 +38,7 @@ import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
 import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
+import { removeEmptyDraftsTask } from './jobs/removeEmptyDrafts'
 import { localization } from './localization'
 import { FeedIdentity } from './globals/FeedIdentity'
 import { photoStorage } from './storage/photoStorage'
@@ -69,7 +70,10 @@ export default buildConfig({
       // Opened from an address whose session cookie the API refuses, the admin says so at once.
       beforeLogin: [originCheck],
       header: [originCheck],
+      beforeDashboard: ['/components/desk/DeskDashboard#DeskDashboard'],
       afterDashboard: ['/components/ScheduledWork#ScheduledWork'],
+      // Drawers keep typed work on Escape and close once what they created is saved.
+      providers: ['/components/desk/DeskDrawers#DeskDrawers'],
       afterNavLinks: [
         '/components/ImportRelease/NavLink#ImportReleaseNavLink',
         '/components/ImportResults/NavLink#ImportResultsNavLink',
@@ -135,7 +139,7 @@ export default buildConfig({
     }),
   },
   jobs: {
-    tasks: [liftEmbargo, deliverWebhook],
+    tasks: [liftEmbargo, deliverWebhook, removeEmptyDraftsTask],
     // GET /api/payload-jobs/run would let any signed-in user (API clients too) run the queue.
     access: { run: ({ req }) => hasRole(req.user, 'admin') },
     // Every 5 s: scheduled publishing and embargo events fire within seconds of their time. The

@@ -14,8 +14,9 @@ const publishes = (data: unknown): boolean =>
  * Access for content that goes through drafts (articles, quotes, results, titles):
  * - staff read everything; readers and API clients read published documents only, and, where the
  *   collection has embargoes, only lifted ones unless trusted with embargoes;
- * - editors and admins write, publish and delete; contributors create drafts and edit their own
- *   unpublished documents, never publish (scheduling included: Payload checks publish access);
+ * - editors and admins write, publish and delete; contributors create drafts, edit and delete
+ *   their own unpublished documents, never publish (scheduling included: Payload checks publish
+ *   access);
  * - nobody else writes.
  */
 export function draftWorkflowAccess({ embargo }: { embargo: boolean }) {
@@ -34,9 +35,13 @@ export function draftWorkflowAccess({ embargo }: { embargo: boolean }) {
     if (!isContributorOnly(req.user) || publishes(data)) return false
     return ownUnpublished(req.user!.id)
   }
-  const editorsOnly: Access = ({ req }) => hasRole(req.user, 'editor')
+  // A contributor clears away their own abandoned drafts; what was ever published stays.
+  const remove: Access = ({ req }) => {
+    if (hasRole(req.user, 'editor')) return true
+    return isContributorOnly(req.user) ? ownUnpublished(req.user!.id) : false
+  }
   const staffOnly: Access = ({ req }) => isStaffUser(req.user)
-  return { create, delete: editorsOnly, read, readVersions: staffOnly, update }
+  return { create, delete: remove, read, readVersions: staffOnly, update }
 }
 
 /** Photos: public unless embargoed; staff upload; contributors edit only their own uploads. */

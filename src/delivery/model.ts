@@ -29,7 +29,7 @@ import {
 import type { ResultsSelection } from '../blocks/ResultsTable/selection'
 import { normaliseSession } from '../collections/championship/sessions'
 import { eventResultsUrl } from './paths'
-import { renderBody } from './render/body'
+import { quoteAttribution, renderBody } from './render/body'
 import type {
   DeliveredArticle,
   DeliveredEntry,
@@ -172,12 +172,13 @@ function photo(doc: Photo, serverUrl: string, captionOverride?: string | null): 
 function quote(doc: Quote): DeliveredQuote | null {
   const speaker = person(doc.speaker)
   if (!speaker) return null
+  const attributed = { speaker, role: doc.role ?? null, organisation: doc.organisation ?? null }
   return {
     id: String(doc.id),
     text: doc.text,
-    speaker,
-    role: doc.role ?? null,
-    organisation: doc.organisation ?? null,
+    ...attributed,
+    entry: doc.entry ?? null,
+    attribution: quoteAttribution(attributed),
   }
 }
 

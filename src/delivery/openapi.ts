@@ -95,6 +95,8 @@ const schemas = {
     speaker: ref('Person'),
     role: nullableString,
     organisation: nullableString,
+    entry: nullableString,
+    attribution: str,
   }),
   Entry: object({
     id: str,

@@ -52,6 +52,10 @@ export interface DeliveredQuote {
   speaker: DeliveredPerson
   role: string | null
   organisation: string | null
+  /** The car the speaker raced, e.g. "#31": printed apart from the role. */
+  entry: string | null
+  /** "Name, role (organisation)", as the HTML's cite prints it. */
+  attribution: string
 }
 
 export interface DeliveredResult {

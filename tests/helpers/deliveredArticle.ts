@@ -157,6 +157,9 @@ export function cadillacStory(overrides: Partial<DeliveredArticle> = {}): Delive
     speaker: klauser,
     role: 'Program manager, Cadillac sports-car racing',
     organisation: 'Cadillac (GM)',
+    entry: null,
+    attribution:
+      'Laura Wontrop Klauser, Program manager, Cadillac sports-car racing (Cadillac (GM))',
   }
   const result = {
     kind: 'result' as const,

@@ -67,6 +67,8 @@ const WRITE: Record<string, Actor[]> = {
   'update published': EDITORS,
   'publish draft': EDITORS,
   delete: EDITORS,
+  // A contributor clears away their own abandoned drafts.
+  'delete own draft': STAFF,
 }
 const PHOTO_WRITE: Record<string, Actor[]> = {
   'update own upload': STAFF,
@@ -315,8 +317,8 @@ for (const channel of ['REST', 'GraphQL'] as const) {
             outcome = await writes(channel, actor, collection, 'create', { data })
             const after = (await s.payload.count({ collection })).totalDocs
             expect(after - before).toBe(outcome === true ? 1 : 0)
-          } else if (cell === 'delete') {
-            id = await seedDoc(collection, 'draft')
+          } else if (cell.startsWith('delete')) {
+            id = await seedDoc(collection, 'draft', cell === 'delete own draft' ? own : {})
             outcome = await writes(channel, actor, collection, 'delete', { id })
             const left = await s.payload.findByID({ collection, id, disableErrors: true })
             expect(Boolean(left)).toBe(outcome !== true)

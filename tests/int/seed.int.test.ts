@@ -95,7 +95,7 @@ describe('the demo story', () => {
     expect(photos).toEqual(['Art Fleischmann', 'Michael L. Levitt / Motorsport Images'])
     const quotes = blocks
       .filter((b) => b.blockType === 'quote')
-      .map((b) => `${b.quote.speaker.name}, ${b.quote.role}`)
+      .map((b) => [b.quote.speaker.name, b.quote.role, b.quote.entry].filter(Boolean).join(', '))
     expect(quotes.sort()).toEqual([
       'Alexander Sims, Driver, #31',
       'Jack Aitken, Driver, #31',

@@ -1,9 +1,12 @@
 import type { Block } from 'payload'
 
+import { blockLabel } from '../blockLabel'
+
 export const FactBlock: Block = {
   slug: 'fact',
   interfaceName: 'FactBlock',
   labels: { singular: 'Fact', plural: 'Facts' },
+  admin: { components: { Label: blockLabel('fact') } },
   fields: [
     {
       name: 'fact',

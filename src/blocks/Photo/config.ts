@@ -1,11 +1,13 @@
 import type { Block } from 'payload'
 
 import { photo } from '../../fields/photo'
+import { blockLabel } from '../blockLabel'
 
 export const PhotoBlock: Block = {
   slug: 'photo',
   interfaceName: 'PhotoBlock',
   labels: { singular: 'Photo', plural: 'Photos' },
+  admin: { components: { Label: blockLabel('photo') } },
   fields: [
     photo('photo', { required: true }),
     {

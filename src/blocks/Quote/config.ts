@@ -1,9 +1,12 @@
 import type { Block } from 'payload'
 
+import { blockLabel } from '../blockLabel'
+
 export const QuoteBlock: Block = {
   slug: 'quote',
   interfaceName: 'QuoteBlock',
   labels: { singular: 'Quote', plural: 'Quotes' },
+  admin: { components: { Label: blockLabel('quote') } },
   fields: [
     {
       name: 'quote',

@@ -8,6 +8,7 @@ import { PhotoBlock } from '../../blocks/Photo/config'
 import { QuoteBlock } from '../../blocks/Quote/config'
 import { ResultsTableBlock } from '../../blocks/ResultsTable/config'
 import { createdBy } from '../../fields/createdBy'
+import { updatedBy } from '../../fields/updatedBy'
 import { embargoUntil } from '../../fields/embargo'
 import { photo } from '../../fields/photo'
 import { publicId } from '../../fields/publicId'
@@ -17,7 +18,9 @@ import { importReleaseEndpoint } from './endpoints/importRelease'
 import { createPreviewLink, previewWithoutToken, readPreview } from './endpoints/preview'
 import { scheduleEndpoint } from './endpoints/schedule'
 import { previewUrl } from './previewUrl'
+import { endReviewOnPublish, onlyEditorsSendBack, reviewFields } from './review'
 import { collectPhotos } from './hooks/collectPhotos'
+import { draftNeverPublishes } from './hooks/draftNeverPublishes'
 import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
 import { collectTableResults } from './hooks/collectTableResults'
 import { fillChampionshipLinks } from './hooks/fillChampionshipLinks'
@@ -26,14 +29,28 @@ import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
 import { notifyWebhooks, notifyWebhooksOfDeletion } from '../../webhooks/articleHooks'
 
+/**
+ * Lexical's own quote (blockquote), upload and relationship nodes carry no speaker and no credit:
+ * the body offers our Quote and Photo blocks instead, so every quote is attributed and every
+ * picture credited. Bodies stored with such nodes still render (src/delivery/render/body.ts).
+ */
+const UNATTRIBUTED = new Set(['blockquote', 'upload', 'relationship'])
+
 export const Articles: CollectionConfig = {
   slug: 'articles',
   access: draftWorkflowAccess({ embargo: true }),
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'publishedAt', 'embargoUntil', '_status', 'review', 'updatedAt'],
     group: 'Content',
     preview: previewUrl,
+    components: {
+      views: {
+        edit: {
+          versions: { Component: '/components/desk/VersionsWithAuthors#VersionsWithAuthors' },
+        },
+      },
+    },
   },
   defaultSort: '-publishedAt',
   // Lists and feeds ask for published stories newest first: with this index the database walks
@@ -50,18 +67,26 @@ export const Articles: CollectionConfig = {
     importReleaseEndpoint,
   ],
   hooks: {
+    beforeOperation: [draftNeverPublishes],
     beforeChange: [
+      onlyEditorsSendBack,
       stampPublishedAt,
       fillChampionshipLinks,
       collectPhotos,
       collectShown,
       collectTableResults,
+      endReviewOnPublish,
     ],
     afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
     afterDelete: [notifyWebhooksOfDeletion],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },
+    {
+      name: 'localeTitle',
+      type: 'ui',
+      admin: { components: { Field: '/components/desk/LocaleTitle#LocaleTitle' } },
+    },
     {
       type: 'tabs',
       tabs: [
@@ -85,7 +110,7 @@ export const Articles: CollectionConfig = {
               maxDepth: 2,
               editor: lexicalEditor({
                 features: ({ defaultFeatures }) => [
-                  ...defaultFeatures,
+                  ...defaultFeatures.filter((feature) => !UNATTRIBUTED.has(feature.key)),
                   BlocksFeature({ blocks: [PhotoBlock, QuoteBlock, FactBlock, ResultsTableBlock] }),
                 ],
               }),
@@ -282,6 +307,8 @@ export const Articles: CollectionConfig = {
       access: { read: ({ req }) => isStaffUser(req.user) },
       admin: { hidden: true },
     })),
+    ...reviewFields(),
     createdBy(),
+    updatedBy(),
   ],
 }

@@ -28,19 +28,42 @@ export const Quotes: CollectionConfig = {
           type: 'relationship',
           relationTo: 'people',
           required: true,
-          admin: { width: '50%' },
+          admin: {
+            width: '50%',
+            components: {
+              afterInput: [
+                {
+                  path: '/components/desk/CreateFromTyped#CreateFromTyped',
+                  clientProps: { collection: 'people', nameField: 'name', noun: 'person' },
+                },
+              ],
+            },
+          },
         },
         {
           name: 'role',
           type: 'text',
           admin: {
             width: '50%',
-            description: 'Title at the time, e.g. "Vice president, Global Cadillac"',
+            description: 'Title at the time, e.g. "Vice president, Global Cadillac" or "Driver"',
           },
         },
       ],
     },
-    { name: 'organisation', type: 'text' },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organisation', type: 'text', admin: { width: '50%' } },
+        {
+          // Printed apart from the role: "Driver, #60 Meyer Shank Racing Acura, Meyer Shank
+          // Racing" read the car as a job title. A role saved as "Driver, #31" is split on save.
+          name: 'entry',
+          type: 'text',
+          maxLength: 200,
+          admin: { width: '50%', description: 'The car the speaker raced, e.g. "#31"' },
+        },
+      ],
+    },
     { name: 'event', type: 'relationship', relationTo: 'events' },
     {
       name: 'label',

@@ -225,6 +225,8 @@ export interface components {
             speaker: components["schemas"]["Person"];
             role: string | null;
             organisation: string | null;
+            entry: string | null;
+            attribution: string;
         };
         Entry: {
             id: string;

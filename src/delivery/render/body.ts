@@ -59,14 +59,22 @@ export function figureHtml(photo: DeliveredPhoto): string {
   )
 }
 
+/** "Name, role (organisation)": how every output attributes a quote. */
+export function quoteAttribution(quote: Pick<DeliveredQuote, 'speaker' | 'role' | 'organisation'>) {
+  const named = [quote.speaker.name, quote.role].filter(Boolean).join(', ')
+  return quote.organisation ? `${named} (${quote.organisation})` : named
+}
+
+/** The attribution as markup: speaker, role and organisation in the cite, the entry after it. */
 export function quoteHtml(quote: DeliveredQuote): string {
-  const attribution = [quote.speaker.name, quote.role, quote.organisation]
-    .filter(Boolean)
-    .map((part) => escapeHtml(String(part)))
-  const [speaker, ...rest] = attribution
+  const role = quote.role ? `, <span class="role">${escapeHtml(quote.role)}</span>` : ''
+  const organisation = quote.organisation
+    ? ` (<span class="organisation">${escapeHtml(quote.organisation)}</span>)`
+    : ''
+  const entry = quote.entry ? ` · <span class="entry">${escapeHtml(quote.entry)}</span>` : ''
   return (
     `<blockquote class="quote"><p>${escapeHtml(quote.text)}</p>` +
-    `<footer>— <cite><span class="speaker">${speaker}</span>${rest.length ? `, <span class="role">${rest.join(', ')}</span>` : ''}</cite></footer>` +
+    `<footer>— <cite><span class="speaker">${escapeHtml(quote.speaker.name)}</span>${role}${organisation}</cite>${entry}</footer>` +
     `</blockquote>`
   )
 }
