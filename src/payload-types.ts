@@ -757,6 +757,7 @@ export interface Webhook {
     | 'article.deleted'
     | 'article.embargo_lifted'
     | 'article.scheduled_publish'
+    | 'cache.purge'
   )[];
   /**
    * Signing secret (whsec_…). Generated when left empty; give it to the receiver to verify signatures.
@@ -780,7 +781,8 @@ export interface WebhookDelivery {
     | 'article.unpublished'
     | 'article.deleted'
     | 'article.embargo_lifted'
-    | 'article.scheduled_publish';
+    | 'article.scheduled_publish'
+    | 'cache.purge';
   /**
    * The webhook-id header; receivers use it to drop duplicates.
    */

@@ -33,13 +33,12 @@ import { withRequestBounds } from './http/requestBounds'
 import { withSerializedWrites } from './db/serializeWrites'
 import { undoFailedRequest } from './db/undoOnError'
 import { withInputChecks } from './collections/inputChecks'
-import { withPublicationState } from './collections/publicationState'
-import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
 import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
 import { localization } from './localization'
 import { FeedIdentity } from './globals/FeedIdentity'
+import { publishing } from './publishing'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -78,35 +77,35 @@ export default buildConfig({
       },
     },
   },
+  // Bounds, input checks and serialized writes wrap each collection's operations; none of them
+  // depends on another's order. What readers see changed is the publishing plugin's (below).
   collections: withRequestBounds(
     withInputChecks(
-      withDeliveryInvalidation(
-        withPublicationState(
-          withSerializedWrites([
-            Articles,
-            Photos,
-            Photographers,
-            Quotes,
-            People,
-            Series,
-            Seasons,
-            Classes,
-            Events,
-            Circuits,
-            Teams,
-            Manufacturers,
-            Entries,
-            Results,
-            Titles,
-            Users,
-            ApiClients,
-            Webhooks,
-            WebhookDeliveries,
-          ]),
-        ),
-      ),
+      withSerializedWrites([
+        Articles,
+        Photos,
+        Photographers,
+        Quotes,
+        People,
+        Series,
+        Seasons,
+        Classes,
+        Events,
+        Circuits,
+        Teams,
+        Manufacturers,
+        Entries,
+        Results,
+        Titles,
+        Users,
+        ApiClients,
+        Webhooks,
+        WebhookDeliveries,
+      ]),
     ),
   ),
+  // The state before a change, what it alters, and its subscribers (src/publishing/index.ts).
+  plugins: [publishing()],
   globals: [FeedIdentity],
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,

@@ -9,7 +9,7 @@ import { freshDatabase } from '../helpers/testEnv'
 
 /**
  * Two app instances on one database server, as production runs them: a change made through one
- * must be served by the other within a second (src/delivery/freshness.ts: PostgreSQL
+ * must be served by the other within a second (src/publishing/instances.ts: PostgreSQL
  * LISTEN/NOTIFY, or a MongoDB change stream). On the server database the suite runs on; on
  * PostgreSQL when the suite runs on SQLite, which is one process by design.
  */

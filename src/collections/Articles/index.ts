@@ -21,7 +21,6 @@ import { collectShown, embargoWithStory } from './hooks/embargoWithStory'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
-import { notifyWebhooks, notifyWebhooksOfDeletion } from '../../webhooks/articleHooks'
 
 export const Articles: CollectionConfig = {
   slug: 'articles',
@@ -48,8 +47,7 @@ export const Articles: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [stampPublishedAt, collectPhotos, collectShown],
-    afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
-    afterDelete: [notifyWebhooksOfDeletion],
+    afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },

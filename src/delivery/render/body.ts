@@ -8,7 +8,7 @@ import type {
 } from '@payloadcms/richtext-lexical/lexical'
 
 import type { Block, DeliveredFact, DeliveredPhoto, DeliveredQuote, TextContent } from '../types'
-import { idOf } from '../../collections/Articles/bodyReferences'
+import { idOf } from '../../content/references'
 import { sanitizeBodyHtml } from './sanitize'
 
 /** What the body's blocks point at, already fetched with the reader's access. */
