@@ -147,11 +147,15 @@ function send(
   res.set('Content-Encoding', 'gzip').status(response.status).send(gzipped())
 }
 
-/** A list's keys: its own, then the stories it shows (every change to those drops lists too). */
-const listKeys = (listKey: string, items: DeliveredArticle[]): string[] => [
-  listKey,
-  ...items.map((item) => storyKey(item.publicId)),
-]
+/**
+ * A list's keys: its own, then the stories it shows (every change to those drops lists too).
+ * What each listed story was built from goes into the dependency index as well.
+ */
+function listKeys(listKey: string, items: DeliveredArticle[]): string[] {
+  for (const item of items)
+    publisher.index.record({ id: item.id, publicId: item.publicId }, dependenciesOf(item))
+  return [listKey, ...items.map((item) => storyKey(item.publicId))]
+}
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
 export function deliveryRouter(payload: Payload): Router {

@@ -23,6 +23,8 @@ export class EmbargoClock {
   private version = 0
   private lookup: Promise<void> | undefined
   private lifting: Promise<void> | undefined
+  /** A change may have set, moved or cleared an embargo since the last lookup. */
+  private stale = false
 
   constructor(private readonly publisher: Publisher) {
     publisher.subscribe({
@@ -30,7 +32,7 @@ export class EmbargoClock {
       invalidated: (keys) => {
         for (const key of keys)
           if (key === EVERYTHING || EMBARGOED.includes(collectionOfKey(key) as 'articles')) {
-            this.nextLiftAt = undefined
+            this.stale = true
             this.version++
             return
           }
@@ -38,9 +40,21 @@ export class EmbargoClock {
     })
   }
 
-  /** Before a response is looked up: drops what embargoes passed since the last request lifted. */
+  /**
+   * Before a response is looked up: drops what embargoes passed since the last request lifted.
+   * After a change the next lift time is looked up again without holding the request: a change
+   * can only bring a lift time that is still in the future when it is stored, and the lookup
+   * takes milliseconds.
+   */
   async check(payload: Payload): Promise<void> {
     if (this.nextLiftAt === undefined) await this.findNextLift(payload)
+    else if (this.stale) {
+      this.stale = false
+      this.findNextLift(payload).catch((error: unknown) => {
+        this.stale = true
+        payload.logger.error({ err: error, msg: 'Could not look up the next embargo lift' })
+      })
+    }
     if (typeof this.nextLiftAt === 'number' && Date.now() >= this.nextLiftAt) {
       this.lifting ??= this.lift(payload).finally(() => {
         this.lifting = undefined
@@ -90,6 +104,8 @@ export class EmbargoClock {
       )
       this.liftedUntil ??= now
       if (version === this.version) this.nextLiftAt = times.length ? Math.min(...times) : null
+      // Changed meanwhile: looked up again on the next request.
+      else this.stale = true
     })().finally(() => {
       this.lookup = undefined
     })
