@@ -49,8 +49,12 @@ export interface Affected {
   lists: boolean
 }
 
-/** Changes to these never alter what a reader is shown. */
+/**
+ * Changes to these never alter what a reader is shown (`delivery-views`: the stored views,
+ * derived from everything else). A collection can also opt out with `custom: { publishing: false }`.
+ */
 export const IGNORED_COLLECTIONS = new Set([
+  'delivery-views',
   'users',
   'webhooks',
   'webhook-deliveries',

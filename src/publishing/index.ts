@@ -101,7 +101,8 @@ const publishDeletion: CollectionAfterDeleteHook = async ({ collection, doc, req
 }
 
 function withPublishing(collection: CollectionConfig): CollectionConfig {
-  if (IGNORED_COLLECTIONS.has(collection.slug)) return collection
+  if (IGNORED_COLLECTIONS.has(collection.slug) || collection.custom?.publishing === false)
+    return collection
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
