@@ -6,7 +6,7 @@ import { env } from '../config/env'
 import { DEFAULT_LIMITS, ResponseCache, rendered } from './cache'
 import type { Rendered } from './cache'
 import { embargoes } from '../publishing/embargoes'
-import { EVERYTHING, LIST_KEYS, storyKey } from '../publishing/keys'
+import { ANY_CHANGE, EVERYTHING, LIST_KEYS, storyKey } from '../publishing/keys'
 import { publisher } from '../publishing/publisher'
 import { cacheHeaders } from './cacheHeaders'
 import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
@@ -212,7 +212,9 @@ export function deliveryRouter(payload: Payload): Router {
               storyUrl: settings.storyUrl,
             }
             try {
-              return await build(ctx, parsed)
+              const response = await build(ctx, parsed)
+              // A route that names nothing it shows is dropped by every change readers see.
+              return response.keys ? response : { ...response, keys: [ANY_CHANGE] }
             } catch (error) {
               // A slug or filter that names nothing may name something after any story's change.
               if (error instanceof DeliveryError)
@@ -367,7 +369,8 @@ export function deliveryRouter(payload: Payload): Router {
   router.get(
     '/docs/json-feed-extension',
     serve(localeOnly, async () =>
-      rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC),
+      // Static: no change to the content alters it.
+      ({ ...rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC), keys: [] }),
     ),
   )
 
@@ -395,7 +398,10 @@ export function deliveryRouter(payload: Payload): Router {
 
   router.get(
     '/openapi.json',
-    serve(localeOnly, async () => jsonRendered(200, openApiDocument(settings.serverUrl))),
+    serve(localeOnly, async () => ({
+      ...jsonRendered(200, openApiDocument(settings.serverUrl)),
+      keys: [],
+    })),
   )
 
   router.use((req, res) => {

@@ -11,6 +11,7 @@
  *   MongoDB.
  * - List keys: `list:articles` (the list API, and the 404 of a slug that names no story: any
  *   story's change may make it name one), `feed:rss`, `feed:atom`, `feed:json`, `sitemap:news`.
+ * - `content`: any change readers see (a response that names nothing more precise).
  * - `*`: everything (a change too large to name, a lost connection to other instances).
  */
 export type Key = string
@@ -25,8 +26,11 @@ export const LIST_KEYS = {
   newsSitemap: 'sitemap:news',
 } as const
 
-/** Every list and feed: dropped together whenever a story readers can see changes. */
-export const ALL_LIST_KEYS: Key[] = Object.values(LIST_KEYS)
+/** Named by every change readers see; the key of a response that names nothing more precise. */
+export const ANY_CHANGE: Key = 'content'
+
+/** Every list and feed: dropped together whenever anything readers can see changes. */
+export const ALL_LIST_KEYS: Key[] = [...Object.values(LIST_KEYS), ANY_CHANGE]
 
 export const storyKey = (publicId: string): Key => `story:${publicId}`
 
