@@ -819,6 +819,7 @@ export interface Webhook {
     | 'article.deleted'
     | 'article.embargo_lifted'
     | 'article.scheduled_publish'
+    | 'cache.purge'
   )[];
   /**
    * Signing secret (whsec_…). Generated when left empty; give it to the receiver to verify signatures.
@@ -842,7 +843,8 @@ export interface WebhookDelivery {
     | 'article.unpublished'
     | 'article.deleted'
     | 'article.embargo_lifted'
-    | 'article.scheduled_publish';
+    | 'article.scheduled_publish'
+    | 'cache.purge';
   /**
    * The webhook-id header; receivers use it to drop duplicates.
    */

@@ -33,8 +33,6 @@ import { withRequestBounds } from './http/requestBounds'
 import { withSerializedWrites } from './db/serializeWrites'
 import { undoFailedRequest } from './db/undoOnError'
 import { withInputChecks } from './collections/inputChecks'
-import { withPublicationState } from './collections/publicationState'
-import { withDeliveryInvalidation } from './delivery/freshness'
 import { deliverWebhook } from './jobs/deliverWebhook'
 import { limitedSharp } from './ingest/limitedSharp'
 import { liftEmbargo } from './jobs/liftEmbargo'
@@ -42,6 +40,7 @@ import { removeEmptyDraftsTask } from './jobs/removeEmptyDrafts'
 import { localization } from './localization'
 import { FeedIdentity } from './globals/FeedIdentity'
 import { photoStorage } from './storage/photoStorage'
+import { publishing } from './publishing'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -90,38 +89,38 @@ export default buildConfig({
       },
     },
   },
+  // Bounds, input checks and serialized writes wrap each collection's operations; none of them
+  // depends on another's order. What readers see changed is the publishing plugin's (below).
   collections: withRequestBounds(
     withInputChecks(
-      withDeliveryInvalidation(
-        withPublicationState(
-          withSerializedWrites([
-            Articles,
-            Photos,
-            Photographers,
-            Quotes,
-            People,
-            Series,
-            Seasons,
-            Classes,
-            Events,
-            Circuits,
-            Teams,
-            Manufacturers,
-            Entries,
-            Results,
-            Titles,
-            Users,
-            ApiClients,
-            Webhooks,
-            WebhookDeliveries,
-          ]),
-        ),
-      ),
+      withSerializedWrites([
+        Articles,
+        Photos,
+        Photographers,
+        Quotes,
+        People,
+        Series,
+        Seasons,
+        Classes,
+        Events,
+        Circuits,
+        Teams,
+        Manufacturers,
+        Entries,
+        Results,
+        Titles,
+        Users,
+        ApiClients,
+        Webhooks,
+        WebhookDeliveries,
+      ]),
     ),
   ),
+  // The state before a change, what it alters, and its subscribers (src/publishing/index.ts).
+  // Photo files (MEDIA_DIR, or an S3-compatible bucket when S3_BUCKET is set) come first: the
+  // publishing plugin then sees the photos collection as the storage adapter left it.
+  plugins: [...photoStorage(settings.storage), publishing()],
   globals: [FeedIdentity],
-  // Photo files: MEDIA_DIR, or an S3-compatible bucket when S3_BUCKET is set.
-  plugins: photoStorage(settings.storage),
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,
   // Cookie-authenticated requests count only from these origins (the admin's own is always one).

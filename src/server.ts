@@ -8,7 +8,8 @@ import type { Payload } from 'payload'
 
 import { env } from './config/env'
 import { closeDatabase } from './db/close'
-import { listenForChanges, watchMongoChanges } from './delivery/freshness'
+import { DELIVERY_PREFIX, deliveryRouter } from './delivery/router'
+import { listenForChanges, watchMongoChanges } from './publishing/instances'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
@@ -115,7 +116,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const dev = settings.nodeEnv === 'development'
   const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
-  const app = createApp({ payload, config, admin: admin?.handler, dev })
+  const app = createApp({
+    payload,
+    config,
+    admin: admin?.handler,
+    mounts: [{ path: DELIVERY_PREFIX, router: deliveryRouter(payload) }],
+    dev,
+  })
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(options.port ?? settings.port, (error?: Error) =>

@@ -16,10 +16,14 @@ export interface Rendered {
    * nor pushes real stories out of memory.
    */
   namesNothing?: boolean
+  /**
+   * The keys of what the response shows (src/publishing/keys.ts): a change to any of them drops
+   * it. Sent on as Surrogate-Key and Cache-Tag.
+   */
+  keys?: string[]
 }
 
 interface Entry extends Rendered {
-  generation: number
   /** Epoch ms after which the entry is rebuilt even if nothing changed (time-windowed views). */
   expiresAt?: number
 }
@@ -59,19 +63,36 @@ export const DEFAULT_LIMITS: CacheLimits = {
   negativeMaxBytes: 4 * 1024 * 1024,
 }
 
+/** `*` in a list of keys: everything. */
+const EVERYTHING = '*'
+
+/** An invalidation, remembered while a build that started before it is still running. */
+interface Invalidation {
+  epoch: number
+  keys: ReadonlySet<string>
+}
+
 /**
- * Rendered delivery responses, kept until the content generation moves on (see freshness.ts)
- * or their byte budget runs short (least recently used go first). An entry's size counts its
- * key, its body and its gzipped body, so what the budget says is what memory holds. Concurrent
- * misses for one key share a single build, so a burst on a new story costs one set of database
- * reads, not thirty-two.
+ * Rendered delivery responses, each tagged with the keys of what it shows, kept until a change
+ * drops one of its keys (`invalidate`) or their byte budget runs short (least recently used go
+ * first). An entry's size counts its key, its body and its gzipped body, so what the budget says
+ * is what memory holds. Concurrent misses for one key share a single build, so a burst on a new
+ * story costs one set of database reads, not thirty-two; a build that an invalidation overtook
+ * answers the request it was made for but is not kept, and later requests do not share it.
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, Entry>
   private readonly negative: LRUCache<string, Entry>
-  private readonly building = new Map<string, Promise<Rendered>>()
+  private readonly building = new Map<string, { epoch: number; promise: Promise<Rendered> }>()
+  /** Cache keys of the entries tagged with each key. */
+  private readonly tagged = new Map<string, Set<string>>()
+  /** Counts invalidations; a build remembers the one it started after. */
+  private epoch = 0
+  private invalidations: Invalidation[] = []
+  private readonly buildsSince = new Map<number, number>()
   hits = 0
   misses = 0
+  invalidated = 0
 
   constructor(
     limits: CacheLimits = DEFAULT_LIMITS,
@@ -79,11 +100,79 @@ export class ResponseCache {
   ) {
     const sizeCalculation = (entry: Entry, key: string) =>
       key.length * 2 + entry.body.length + (entry.gzipped?.length ?? 0) + ENTRY_OVERHEAD
-    this.entries = new LRUCache<string, Entry>({ maxSize: limits.maxBytes, sizeCalculation })
+    const dispose = (entry: Entry, key: string) => this.untag(key, entry)
+    this.entries = new LRUCache<string, Entry>({
+      maxSize: limits.maxBytes,
+      sizeCalculation,
+      dispose,
+    })
     this.negative = new LRUCache<string, Entry>({
       maxSize: limits.negativeMaxBytes,
       sizeCalculation,
+      dispose,
     })
+  }
+
+  private untag(key: string, entry: Entry): void {
+    for (const tag of entry.keys ?? []) {
+      const keys = this.tagged.get(tag)
+      keys?.delete(key)
+      if (keys?.size === 0) this.tagged.delete(tag)
+    }
+  }
+
+  private tag(key: string, entry: Entry): void {
+    for (const tag of entry.keys ?? []) {
+      let keys = this.tagged.get(tag)
+      if (!keys) {
+        keys = new Set()
+        this.tagged.set(tag, keys)
+      }
+      keys.add(key)
+    }
+  }
+
+  /** Drops every entry tagged with one of `keys` (`*`: every entry). */
+  invalidate(keys: Iterable<string>): void {
+    const set = new Set(keys)
+    if (set.size === 0) return
+    this.epoch++
+    if (this.buildsSince.size) this.invalidations.push({ epoch: this.epoch, keys: set })
+    if (set.has(EVERYTHING)) {
+      this.invalidated += this.entries.size + this.negative.size
+      this.clear()
+      return
+    }
+    for (const tag of set)
+      for (const key of [...(this.tagged.get(tag) ?? [])]) {
+        this.invalidated++
+        this.entries.delete(key)
+        this.negative.delete(key)
+      }
+  }
+
+  /** Whether an invalidation since `epoch` names one of the response's keys. */
+  private overtaken(epoch: number, response: Rendered): boolean {
+    return this.invalidations.some(
+      (invalidation) =>
+        invalidation.epoch > epoch &&
+        (invalidation.keys.has(EVERYTHING) ||
+          (response.keys ?? []).some((key) => invalidation.keys.has(key))),
+    )
+  }
+
+  private buildStarted(epoch: number): void {
+    this.buildsSince.set(epoch, (this.buildsSince.get(epoch) ?? 0) + 1)
+  }
+
+  private buildEnded(epoch: number): void {
+    const left = (this.buildsSince.get(epoch) ?? 1) - 1
+    if (left > 0) this.buildsSince.set(epoch, left)
+    else this.buildsSince.delete(epoch)
+    const oldest = Math.min(...this.buildsSince.keys())
+    this.invalidations = this.buildsSince.size
+      ? this.invalidations.filter((invalidation) => invalidation.epoch > oldest)
+      : []
   }
 
   /** Bytes accounted in both budgets, for tests and health reports. */
@@ -96,40 +185,43 @@ export class ResponseCache {
     }
   }
 
+  /** The response for `key`, from memory (`hit`) or built once by `build` and kept. */
   async get(
     key: string,
-    generation: number,
     build: () => Promise<Rendered>,
     maxAgeMs?: number,
-  ): Promise<Rendered> {
-    if (!this.enabled || key.length > MAX_KEY_LENGTH) return build()
+  ): Promise<{ response: Rendered; hit: boolean }> {
+    if (!this.enabled || key.length > MAX_KEY_LENGTH) return { response: await build(), hit: false }
     const entry = this.entries.get(key) ?? this.negative.get(key)
-    if (
-      entry &&
-      entry.generation === generation &&
-      (entry.expiresAt === undefined || entry.expiresAt > Date.now())
-    ) {
+    if (entry && (entry.expiresAt === undefined || entry.expiresAt > Date.now())) {
       this.hits++
-      return entry
+      return { response: entry, hit: true }
     }
-    const flightKey = `${generation}\u0000${key}`
-    const inFlight = this.building.get(flightKey)
-    if (inFlight) return inFlight
+    const inFlight = this.building.get(key)
+    if (inFlight && inFlight.epoch === this.epoch)
+      return { response: await inFlight.promise, hit: false }
     this.misses++
+    const epoch = this.epoch
+    this.buildStarted(epoch)
     const promise = build()
       .then((response) => {
         const expiresAt = maxAgeMs === undefined ? undefined : Date.now() + maxAgeMs
-        const stored: Entry = { ...response, body: own(response.body), generation, expiresAt }
+        const stored: Entry = { ...response, body: own(response.body), expiresAt }
+        if (this.overtaken(epoch, response)) return stored
         // Errors a reader caused are as cacheable as content, but in their own small budget.
         // 5xx never reaches here (it throws).
         const store = response.namesNothing || response.status >= 400 ? this.negative : this.entries
         ;(store === this.negative ? this.entries : this.negative).delete(key)
         store.set(key, stored)
+        this.tag(key, stored)
         return stored
       })
-      .finally(() => this.building.delete(flightKey))
-    this.building.set(flightKey, promise)
-    return promise
+      .finally(() => {
+        this.buildEnded(epoch)
+        if (this.building.get(key)?.promise === promise) this.building.delete(key)
+      })
+    this.building.set(key, { epoch, promise })
+    return { response: await promise, hit: false }
   }
 
   /** The body gzipped once per entry; the entry's size is counted again with it. */
@@ -139,12 +231,17 @@ export class ResponseCache {
     response.gzipped = gzipped
     // lru-cache counts a size on set, and only for a new value: set a copy to count the gzip.
     for (const store of [this.entries, this.negative])
-      if (store.peek(key) === response) store.set(key, { ...(response as Entry) })
+      if (store.peek(key) === response) {
+        const copy = { ...(response as Entry) }
+        store.set(key, copy)
+        this.tag(key, copy)
+      }
     return gzipped
   }
 
   clear(): void {
     this.entries.clear()
     this.negative.clear()
+    this.tagged.clear()
   }
 }

@@ -12,13 +12,10 @@ import type {
   Result,
   Title,
 } from '../payload-types'
-import {
-  bodyReferences,
-  idOf,
-  idsOf,
-  resultsTablesOf,
-} from '../collections/Articles/bodyReferences'
-import type { ResultsTableReference } from '../collections/Articles/bodyReferences'
+import { bodyReferences, idOf, idsOf, resultsTablesOf } from '../content/references'
+import type { ResultsTableReference } from '../content/references'
+import { noteShown } from '../content/relations'
+import { documentKey, eventResultsKey, storyKey } from '../publishing/keys'
 import { DEFAULT_TABLE_ROWS } from '../blocks/ResultsTable/config'
 import {
   SESSION_RESULTS_BOUND,
@@ -354,6 +351,19 @@ async function resultsTables(
   }
 }
 
+const shownBy = new WeakMap<DeliveredArticle, ReadonlySet<string>>()
+
+/**
+ * The keys of everything a delivered story was built from (src/publishing/keys.ts): the story
+ * itself (`story:<publicId>`, `articles:<id>`) and every document it shows or points at, those
+ * the reader was not allowed to see included (publishing one changes the view). Recorded by
+ * `deliverArticles` while it builds the story, so the list is exact by construction; empty for a
+ * model not built there.
+ */
+export function dependenciesOf(article: DeliveredArticle): ReadonlySet<string> {
+  return shownBy.get(article) ?? new Set()
+}
+
 /**
  * Turns stored articles (depth 0) into what readers get, resolving everything they show in one
  * query per collection for the whole batch, as the reader: a draft quote or an embargoed photo
@@ -449,7 +459,57 @@ export async function deliverArticles(
       .map(as)
       .filter((value): value is T => value !== null)
 
+  const fetched: Record<string, Map<string, AnyDoc>> = {
+    photos,
+    quotes,
+    results,
+    titles,
+    people,
+    series,
+    seasons,
+    events,
+    classes,
+    entries,
+    teams,
+    manufacturers,
+  }
+  /** What one story points at, each document followed to what it shows in turn. */
+  const dependencies = (article: Article): Set<string> => {
+    const shown = new Set([storyKey(article.publicId ?? String(article.id))])
+    shown.add(documentKey('articles', article.id))
+    const body = bodyReferences(article.body)
+    const pointed: Record<string, unknown[]> = {
+      photos: [article.heroPhoto, ...body.photos, ...idsOf(article.photos)],
+      quotes: body.quotes,
+      results: [...idsOf(article.results), ...body.results],
+      titles: [...idsOf(article.titles), ...body.titles],
+      people: [...idsOf(article.authors), ...idsOf(article.drivers)],
+      series: idsOf(article.series),
+      seasons: idsOf(article.season),
+      events: idsOf(article.event),
+      classes: idsOf(article.classes),
+      entries: idsOf(article.entries),
+      teams: idsOf(article.teams),
+      manufacturers: idsOf(article.manufacturers),
+    }
+    for (const [collection, values] of Object.entries(pointed))
+      for (const id of idsOf(values))
+        noteShown(shown, collection, fetched[collection]?.get(id) ?? id)
+    for (const table of resultsTablesOf(article.body)) {
+      shown.add(eventResultsKey(String(table.event)))
+      noteShown(shown, 'events', table.event)
+      if (table.class !== undefined) noteShown(shown, 'classes', table.class)
+    }
+    return shown
+  }
+
   return articles.map((article) => {
+    const delivered = deliverArticle(article)
+    shownBy.set(delivered, dependencies(article))
+    return delivered
+  })
+
+  function deliverArticle(article: Article): DeliveredArticle {
     const { blocks, html } = renderBody(article.body, {
       photo: photoOf,
       quote: quoteOf,
@@ -504,7 +564,7 @@ export async function deliverArticles(
         titles: pick(titles, article.titles, (doc) => title(doc as unknown as Title)),
       },
     }
-  })
+  }
 }
 
 /** Saves this soon after a document was stored are part of storing it (the seed, an import). */

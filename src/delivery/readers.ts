@@ -2,9 +2,10 @@ import { LRUCache } from 'lru-cache'
 import type { Payload, TypedUser } from 'payload'
 
 import { clientReach } from '../access/roles'
-import { checkApiKey, findApiClient } from '../http/apiKeys'
+import { checkApiKey, findApiClient } from '../access/apiKeys'
 import type { ApiClient } from '../payload-types'
-import { freshness } from './freshness'
+import { EVERYTHING, collectionOfKey } from '../publishing/keys'
+import { publisher } from '../publishing/publisher'
 import type { Reader } from './model'
 import { DeliveryError } from './query'
 
@@ -14,6 +15,20 @@ const PUBLIC: Reader = { audience: 'public' }
 const known = new LRUCache<string, { client: ApiClient | null; generation: number }>({
   max: 10_000,
   ttl: 10_000,
+})
+
+/** Moves on with every change to an API client, here or on another instance. */
+let generation = 0
+publisher.subscribe({
+  name: "readers' API keys",
+  invalidated: (keys) => {
+    for (const key of keys)
+      if (key === EVERYTHING || collectionOfKey(key) === 'api-clients') {
+        generation++
+        known.clear()
+        return
+      }
+  },
 })
 
 /**
@@ -28,10 +43,10 @@ export async function identifyReader(
   if (!authorization) return PUBLIC
   const check = await checkApiKey(payload, authorization, async (index) => {
     const cached = known.get(index)
-    if (cached && cached.generation === freshness.generation) return cached.client
-    const generation = freshness.generation
+    if (cached && cached.generation === generation) return cached.client
+    const lookedUpIn = generation
     const client = await findApiClient(payload, index)
-    known.set(index, { client, generation })
+    known.set(index, { client, generation: lookedUpIn })
     return client
   })
   if ('refusal' in check) throw new DeliveryError(401, check.refusal, 'Authorization')

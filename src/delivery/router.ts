@@ -5,14 +5,17 @@ import type { Payload } from 'payload'
 import { env } from '../config/env'
 import { DEFAULT_LIMITS, ResponseCache, rendered } from './cache'
 import type { Rendered } from './cache'
-import { freshness } from './freshness'
+import { embargoes } from '../publishing/embargoes'
+import { ANY_CHANGE, EVERYTHING, LIST_KEYS, storyKey } from '../publishing/keys'
+import { publisher } from '../publishing/publisher'
+import { cacheHeaders } from './cacheHeaders'
 import { atom, htmlSafeJson, jsonFeed, newsSitemap, ninjs, rss } from './formats'
 import type { TagOptions } from './formats'
 import { findEventResults, parseEventResultsQuery } from './eventResults'
 import { feedIdentity } from './feedIdentity'
 import { KnownSlugs, publishedSlugs } from './knownSlugs'
 import { listArticles } from './lists'
-import { findArticleBySlug } from './model'
+import { dependenciesOf, findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
 import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
@@ -52,7 +55,7 @@ export const errorRendered = (error: DeliveryError): Rendered =>
  */
 type Parse<P> = (req: Request) => P
 
-type Build<P> = (ctx: ModelContext, parsed: P, generation: number) => Promise<Rendered>
+type Build<P> = (ctx: ModelContext, parsed: P) => Promise<Rendered>
 
 const JSON_FEED_EXTENSION_DOC = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>The _paddock JSON Feed extension</title></head>
@@ -76,7 +79,7 @@ function feedTitle(publisherName: string, filters: ListFilters): string {
 }
 
 /**
- * The cache key: everything a response depends on besides the content generation, built from
+ * The cache key: everything a response depends on besides the content, built from
  * the route and its validated values, so its length is bounded and a parameter no route takes
  * cannot make a new entry.
  */
@@ -96,7 +99,7 @@ function feedQuery(locale: string, filters: ListFilters): string {
 function cacheControl(reader: Reader, cdnMaxAge: number): string {
   if (reader.audience === 'embargoed') return 'private, no-cache'
   // A CDN must not hold a response past the next embargo lift, which changes what it should say.
-  const untilLift = freshness.secondsToNextLift()
+  const untilLift = embargoes.secondsToNextLift()
   const maxAge = untilLift === null ? cdnMaxAge : Math.min(cdnMaxAge, untilLift)
   return `public, max-age=0, s-maxage=${maxAge}, stale-while-revalidate=${maxAge * 2}`
 }
@@ -110,7 +113,7 @@ const gzipEtag = (etag: string) => `${etag.slice(0, -1)}-gz"`
 function send(
   req: Request,
   res: Response,
-  response: Rendered,
+  { response, hit }: { response: Rendered; hit: boolean },
   reader: Reader,
   gzipped: () => Buffer,
 ): void {
@@ -123,6 +126,9 @@ function send(
     'Cache-Control':
       response.status < 400 ? cacheControl(reader, settings.cdnMaxAgeSeconds) : 'no-cache',
     Vary: 'Authorization, Accept-Encoding',
+    // Whether this instance answered from memory: for operators and tests, not for caches.
+    'X-Cache': hit ? 'hit' : 'miss',
+    ...cacheHeaders(response.keys ?? []),
   })
   const match = req.get('if-none-match')
   if (
@@ -143,11 +149,30 @@ function send(
   res.set('Content-Encoding', 'gzip').status(response.status).send(gzipped())
 }
 
+/**
+ * A list's keys: its own, then the stories it shows (every change to those drops lists too).
+ * What each listed story was built from goes into the dependency index as well.
+ */
+function listKeys(listKey: string, items: DeliveredArticle[]): string[] {
+  for (const item of items)
+    publisher.index.record({ id: item.id, publicId: item.publicId }, dependenciesOf(item))
+  return [listKey, ...items.map((item) => storyKey(item.publicId))]
+}
+
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
 export function deliveryRouter(payload: Payload): Router {
   const settings = env()
   const cache = new ResponseCache(DEFAULT_LIMITS, settings.deliveryCache)
   const router = express.Router({ caseSensitive: true, strict: false })
+  /** Moves on whenever a story may have appeared or gone (for the known slugs). */
+  let storiesGeneration = 0
+  publisher.subscribe({
+    name: 'delivery response cache',
+    invalidated: (keys) => {
+      cache.invalidate(keys)
+      if (keys.has(EVERYTHING) || keys.has(LIST_KEYS.articles)) storiesGeneration++
+    },
+  })
 
   // Published content may be read from any site's pages (a widget, a client-side list): any
   // origin, GET only, no cookies. Keys in browsers are the site's own business.
@@ -177,10 +202,9 @@ export function deliveryRouter(payload: Payload): Router {
         // takes no memory.
         const parsed = parse(req)
         const key = cacheKey(req, reader, parsed)
-        const generation = await freshness.current(payload)
-        const response = await cache.get(
+        await embargoes.check(payload)
+        const answer = await cache.get(
           key,
-          generation,
           async () => {
             const ctx: ModelContext = {
               payload,
@@ -190,15 +214,19 @@ export function deliveryRouter(payload: Payload): Router {
               storyUrl: settings.storyUrl,
             }
             try {
-              return await build(ctx, parsed, generation)
+              const response = await build(ctx, parsed)
+              // A route that names nothing it shows is dropped by every change readers see.
+              return response.keys ? response : { ...response, keys: [ANY_CHANGE] }
             } catch (error) {
-              if (error instanceof DeliveryError) return errorRendered(error)
+              // A slug or filter that names nothing may name something after any story's change.
+              if (error instanceof DeliveryError)
+                return { ...errorRendered(error), keys: [LIST_KEYS.articles] }
               throw error
             }
           },
           maxAgeMs,
         )
-        send(req, res, response, reader, () => cache.gzipped(key, response))
+        send(req, res, answer, reader, () => cache.gzipped(key, answer.response))
       } catch (error) {
         if (error instanceof DeliveryError) {
           const response = errorRendered(error)
@@ -223,7 +251,11 @@ export function deliveryRouter(payload: Payload): Router {
       async (ctx, query) => {
         const page = await listArticles({ ...ctx, locale: query.locale }, query)
         const response = jsonRendered(200, listResponse(page, query))
-        return { ...response, namesNothing: page.items.length === 0 }
+        return {
+          ...response,
+          namesNothing: page.items.length === 0,
+          keys: listKeys(LIST_KEYS.articles, page.items),
+        }
       },
     ),
   )
@@ -236,12 +268,15 @@ export function deliveryRouter(payload: Payload): Router {
 
   const knownSlugs = new KnownSlugs(() => publishedSlugs(payload))
 
-  /** The story, in the asked locale, as this reader may see it; or a 404. */
+  /**
+   * The story, in the asked locale, as this reader may see it, and the keys of what it shows
+   * (recorded in the dependency index); or a 404.
+   */
   const storyFor = async (
     ctx: ModelContext,
     { slug, locale }: { slug: string; locale: string },
-    generation: number,
-  ): Promise<DeliveredArticle> => {
+  ): Promise<{ article: DeliveredArticle; keys: string[] }> => {
+    const generation = storiesGeneration
     const article = knownSlugs.mayExist(slug, generation)
       ? await findArticleBySlug({ ...ctx, locale }, slug)
       : null
@@ -251,34 +286,34 @@ export function deliveryRouter(payload: Payload): Router {
       )
       throw new DeliveryError(404, `No published story with slug "${slug}"`)
     }
-    return article
+    const keys = [...dependenciesOf(article)]
+    publisher.index.record({ id: article.id, publicId: article.publicId }, keys)
+    return { article, keys }
   }
 
   router.get(
     '/articles/:slug',
-    serve(storyQuery, async (ctx, query, generation) =>
-      jsonRendered(
-        200,
-        articleResponse(await storyFor(ctx, query, generation), settings.publisherName),
-      ),
-    ),
+    serve(storyQuery, async (ctx, query) => {
+      const { article, keys } = await storyFor(ctx, query)
+      return { ...jsonRendered(200, articleResponse(article, settings.publisherName)), keys }
+    }),
   )
 
   router.get(
     '/articles/:slug/ninjs',
-    serve(storyQuery, async (ctx, query, generation) =>
-      jsonRendered(
-        200,
-        ninjs(await storyFor(ctx, query, generation), {
-          trusted: ctx.reader.audience === 'embargoed',
-          ...(await feedIdentity(payload, settings)),
-        }),
-      ),
-    ),
+    serve(storyQuery, async (ctx, query) => {
+      const { article, keys } = await storyFor(ctx, query)
+      const body = ninjs(article, {
+        trusted: ctx.reader.audience === 'embargoed',
+        ...(await feedIdentity(payload, settings)),
+      })
+      return { ...jsonRendered(200, body), keys }
+    }),
   )
 
   const feed = (
     path: string,
+    listKey: string,
     contentType: string,
     render: (items: DeliveredArticle[], context: FeedContext, identity: TagOptions) => string,
   ) =>
@@ -306,26 +341,38 @@ export function deliveryRouter(payload: Payload): Router {
             contentType,
             render(items, context, await feedIdentity(payload, settings)),
           )
-          return { ...response, namesNothing: items.length === 0 }
+          return { ...response, namesNothing: items.length === 0, keys: listKeys(listKey, items) }
         },
       ),
     )
-  feed('/feeds/rss.xml', 'application/rss+xml; charset=utf-8', (items, context, identity) =>
-    rss(items, context, identity),
+  feed(
+    '/feeds/rss.xml',
+    LIST_KEYS.rss,
+    'application/rss+xml; charset=utf-8',
+    (items, context, identity) => rss(items, context, identity),
   )
-  feed('/feeds/atom.xml', 'application/atom+xml; charset=utf-8', (items, context, identity) =>
-    atom(items, context, { ...identity, publisherName: settings.publisherName }),
+  feed(
+    '/feeds/atom.xml',
+    LIST_KEYS.atom,
+    'application/atom+xml; charset=utf-8',
+    (items, context, identity) =>
+      atom(items, context, { ...identity, publisherName: settings.publisherName }),
   )
   const extensionAbout = `${settings.serverUrl}${DELIVERY_PREFIX}/docs/json-feed-extension`
-  feed('/feeds/feed.json', 'application/feed+json; charset=utf-8', (items, context, identity) =>
-    htmlSafeJson(jsonFeed(items, context, { ...identity, extensionAbout })),
+  feed(
+    '/feeds/feed.json',
+    LIST_KEYS.jsonFeed,
+    'application/feed+json; charset=utf-8',
+    (items, context, identity) =>
+      htmlSafeJson(jsonFeed(items, context, { ...identity, extensionAbout })),
   )
 
   // JSON Feed asks every extension to name a page that explains it.
   router.get(
     '/docs/json-feed-extension',
     serve(localeOnly, async () =>
-      rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC),
+      // Static: no change to the content alters it.
+      ({ ...rendered(200, 'text/html; charset=utf-8', JSON_FEED_EXTENSION_DOC), keys: [] }),
     ),
   )
 
@@ -342,7 +389,10 @@ export function deliveryRouter(payload: Payload): Router {
           language: locale,
           now: now.toISOString(),
         })
-        return rendered(200, 'application/xml; charset=utf-8', xml)
+        return {
+          ...rendered(200, 'application/xml; charset=utf-8', xml),
+          keys: listKeys(LIST_KEYS.newsSitemap, items),
+        }
       },
       60_000,
     ),
@@ -357,7 +407,10 @@ export function deliveryRouter(payload: Payload): Router {
 
   router.get(
     '/openapi.json',
-    serve(localeOnly, async () => jsonRendered(200, openApiDocument(settings.serverUrl))),
+    serve(localeOnly, async () => ({
+      ...jsonRendered(200, openApiDocument(settings.serverUrl)),
+      keys: [],
+    })),
   )
 
   router.use((req, res) => {

@@ -1,9 +1,8 @@
 import express from 'express'
-import type { Express, RequestHandler } from 'express'
+import type { Express, RequestHandler, Router } from 'express'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { env } from '../config/env'
-import { DELIVERY_PREFIX, deliveryRouter } from '../delivery/router'
 import { rejectBadApiKeys } from './apiKeys'
 import { corsFor } from './cors'
 import { rememberClientAddress } from './clientAddress'
@@ -18,10 +17,12 @@ export interface AppOptions {
   config: Promise<SanitizedConfig>
   /** Next.js's request handler for the admin UI; absent when the admin is not served. */
   admin?: RequestHandler
+  /** Routers mounted before the API, each at its path (the delivery API, from src/server.ts). */
+  mounts?: { path: string; router: Router }[]
   dev: boolean
 }
 
-export function createApp({ payload, config, admin, dev }: AppOptions): Express {
+export function createApp({ payload, config, admin, mounts = [], dev }: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
@@ -29,7 +30,7 @@ export function createApp({ payload, config, admin, dev }: AppOptions): Express 
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload))
 
-  app.use(DELIVERY_PREFIX, deliveryRouter(payload))
+  for (const { path, router } of mounts) app.use(path, router)
 
   const settings = env()
   const api = payloadApiRoutes(config, { playground: dev, timeoutMs: settings.apiTimeoutMs })

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
-import type { PublicationState } from '../collections/publicationState'
+import type { PublicationState } from '../publishing/state'
 import type { WebhookEventType } from './eventTypes'
 
 export type { PublicationState }
@@ -53,6 +53,13 @@ export interface ArticleSummary {
   title?: string | null
   publishedAt?: string | null
   embargoUntil?: string | null
+}
+
+/** Any event's Standard Webhooks body. */
+export interface WebhookBody {
+  type: WebhookEventType
+  timestamp: string
+  data: Record<string, unknown>
 }
 
 export interface WebhookPayload {

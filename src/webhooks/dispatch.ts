@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 import { env } from '../config/env'
 import { webhookPayload } from './articleEvents'
 import type { ArticleSummary } from './articleEvents'
+import type { WebhookBody } from './articleEvents'
 import type { WebhookEventType } from './eventTypes'
 
 /** The delivery task's slug (src/jobs/deliverWebhook.ts). */
@@ -19,6 +20,20 @@ export async function queueWebhookDeliveries(
   type: WebhookEventType,
   article: ArticleSummary,
 ): Promise<(number | string)[]> {
+  return queueWebhookEvent(req, type, () =>
+    webhookPayload(type, article, { serverUrl: env().serverUrl, storyUrl: env().storyUrl }),
+  )
+}
+
+/**
+ * The same for any event: `body` builds the Standard Webhooks body (`type`, `timestamp`,
+ * `data`), only when some webhook wants the event.
+ */
+export async function queueWebhookEvent(
+  req: PayloadRequest,
+  type: WebhookEventType,
+  body: () => WebhookBody,
+): Promise<(number | string)[]> {
   const { docs: webhooks } = await req.payload.find({
     collection: 'webhooks',
     where: { and: [{ active: { equals: true } }, { events: { in: [type] } }] },
@@ -29,10 +44,7 @@ export async function queueWebhookDeliveries(
     req,
   })
   if (webhooks.length === 0) return []
-  const payload = webhookPayload(type, article, {
-    serverUrl: env().serverUrl,
-    storyUrl: env().storyUrl,
-  })
+  const payload = body()
   const queued: (number | string)[] = []
   for (const webhook of webhooks) {
     const delivery = await req.payload.create({

@@ -5,6 +5,9 @@
  *
  * `article.published` means the public can read the story now: a story published under embargo
  * fires `article.embargoed` (trusted clients can read it) and `article.published` at the lift.
+ *
+ * `cache.purge` names the cache keys (src/publishing/keys.ts) of every change readers can see, of
+ * any story or document, for a CDN to purge by Surrogate-Key or Cache-Tag.
  */
 export const WEBHOOK_EVENTS = [
   { value: 'article.published', label: 'Story readable by the public' },
@@ -14,6 +17,7 @@ export const WEBHOOK_EVENTS = [
   { value: 'article.deleted', label: 'Published story deleted' },
   { value: 'article.embargo_lifted', label: 'Embargo lifted' },
   { value: 'article.scheduled_publish', label: 'Scheduled publication fired' },
+  { value: 'cache.purge', label: 'Cache keys to purge (for a CDN)' },
 ] as const
 
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number]['value']

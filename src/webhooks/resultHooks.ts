@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
-import { publicationStateBefore, readMainDocument } from '../collections/publicationState'
+import { publicationStateBefore, readMainDocument } from '../publishing/state'
 import type { Result } from '../payload-types'
 import { embargoStands } from './articleEvents'
 import type { ArticleSummary } from './articleEvents'

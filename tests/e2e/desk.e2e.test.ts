@@ -72,6 +72,8 @@ describe("the editor's desk", () => {
     const items = (await texts(menu.locator('button'))).map((item) => item.trim())
     await shot(admin.page, 'slash')
     expect(items).toEqual(expect.arrayContaining(['Photo', 'Quote', 'Fact']))
+    // Lexical's own blockquote is offered as "Quote" too: ours must be the only one.
+    expect(items.filter((item) => item === 'Quote')).toHaveLength(1)
     expect(items).not.toContain('Blockquote')
     expect(items).not.toContain('Upload')
     expect(items).not.toContain('Relationship')

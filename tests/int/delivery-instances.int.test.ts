@@ -9,7 +9,7 @@ import { freshDatabase } from '../helpers/testEnv'
 
 /**
  * Two app instances on one database server, as production runs them: a change made through one
- * must be served by the other within a second (src/delivery/freshness.ts: PostgreSQL
+ * must be served by the other within a second (src/publishing/instances.ts: PostgreSQL
  * LISTEN/NOTIFY, or a MongoDB change stream). On the server database the suite runs on; on
  * PostgreSQL when the suite runs on SQLite, which is one process by design.
  */
@@ -117,5 +117,54 @@ describe(`two instances on one ${database.kind} database`, () => {
     console.log(
       `B served A's changes after ${edited} ms (edit), ${unpublished} ms (unpublish), ${republished} ms (republish)`,
     )
+  })
+
+  it('a photographer renamed through one instance reaches, on the other, every story that shows the photo within a second, and no other', async () => {
+    const headers = { 'content-type': 'application/json', authorization: `JWT ${jwt}` }
+    const photos = (await (await fetch(`${a.url}/api/photos?sort=id&depth=0`, { headers })).json())
+      .docs as { id: number | string; photographer: number | string }[]
+    expect(photos.length).toBeGreaterThanOrEqual(2)
+    const [renamed, kept] = photos as [(typeof photos)[0], (typeof photos)[0]]
+    expect(renamed.photographer).not.toEqual(kept.photographer)
+    const create = async (title: string, heroPhoto: number | string) => {
+      const response = await fetch(`${a.url}/api/articles`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title, heroPhoto, _status: 'published' }),
+      })
+      expect(response.status).toBe(201)
+      return (await response.json()).doc.slug as string
+    }
+    const showing = [DEMO_SLUG, await create('Shows the renamed photographer', renamed.id)]
+    const notShowing = await create('Shows another photographer', kept.id)
+    const onB = (slug: string) => `${b.url}/content/v1/articles/${slug}`
+    for (const slug of [...showing, notShowing]) {
+      await fetch(onB(slug))
+      expect((await fetch(onB(slug))).headers.get('x-cache')).toBe('hit')
+    }
+
+    const response = await fetch(`${a.url}/api/photographers/${renamed.photographer}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ name: 'Renamed On A' }),
+    })
+    expect(response.status).toBe(200)
+    const since = Date.now()
+    const reached = await Promise.all(
+      showing.map((slug) =>
+        servedBy(
+          onB(slug),
+          (_s, body) =>
+            body.photos?.some(
+              (photo: any) =>
+                photo.id === String(renamed.id) && photo.photographer?.name === 'Renamed On A',
+            ),
+          since,
+        ),
+      ),
+    )
+    for (const elapsed of reached) expect(elapsed).toBeLessThan(1000)
+    expect((await fetch(onB(notShowing))).headers.get('x-cache')).toBe('hit')
+    console.log(`B served the photographer's new name after ${reached.join(', ')} ms`)
   })
 })

@@ -27,7 +27,6 @@ import { fillChampionshipLinks } from './hooks/fillChampionshipLinks'
 import { publishWithStory } from './hooks/publishWithStory'
 import { queueEmbargoLift } from './hooks/queueEmbargoLift'
 import { stampPublishedAt } from './hooks/stampPublishedAt'
-import { notifyWebhooks, notifyWebhooksOfDeletion } from '../../webhooks/articleHooks'
 
 /**
  * Lexical's own quote (blockquote), upload and relationship nodes carry no speaker and no credit:
@@ -77,8 +76,7 @@ export const Articles: CollectionConfig = {
       collectTableResults,
       endReviewOnPublish,
     ],
-    afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift, notifyWebhooks],
-    afterDelete: [notifyWebhooksOfDeletion],
+    afterChange: [embargoWithStory, publishWithStory, queueEmbargoLift],
   },
   fields: [
     { name: 'title', type: 'text', required: true, localized: true, maxLength: 300 },

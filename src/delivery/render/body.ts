@@ -15,8 +15,8 @@ import type {
   DeliveredResultsTable,
   TextContent,
 } from '../types'
-import { idOf, resultsTableOfFields } from '../../collections/Articles/bodyReferences'
-import type { ResultsTableReference } from '../../collections/Articles/bodyReferences'
+import { idOf, resultsTableOfFields } from '../../content/references'
+import type { ResultsTableReference } from '../../content/references'
 import { resultsTableHtml, resultsTableText } from './resultsTable'
 import { sanitizeBodyHtml } from './sanitize'
 

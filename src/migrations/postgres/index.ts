@@ -7,7 +7,7 @@ import * as migration_20261128_004537_article_photos_to_add from './20261128_004
 import * as migration_20261202_015124_public_id_feed_identity from './20261202_015124_public_id_feed_identity';
 import * as migration_20261202_020515_webhook_embargoed_event from './20261202_020515_webhook_embargoed_event';
 import * as migration_20261202_030150_derived_embargoes_release_fingerprint from './20261202_030150_derived_embargoes_release_fingerprint';
-import * as migration_20261202_045424_desk_review_authors_entry from './20261202_045424_desk_review_authors_entry';
+import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
 
 export const migrations = [
   {
@@ -56,8 +56,8 @@ export const migrations = [
     name: '20261202_030150_derived_embargoes_release_fingerprint',
   },
   {
-    up: migration_20261202_045424_desk_review_authors_entry.up,
-    down: migration_20261202_045424_desk_review_authors_entry.down,
-    name: '20261202_045424_desk_review_authors_entry'
+    up: migration_20261202_045952_webhook_cache_purge_event.up,
+    down: migration_20261202_045952_webhook_cache_purge_event.down,
+    name: '20261202_045952_webhook_cache_purge_event'
   },
 ];

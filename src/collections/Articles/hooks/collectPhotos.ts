@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { photosOfStory } from '../bodyReferences'
+import { photosOfStory } from '../../../content/references'
 
 /**
  * Keeps `photos` (hidden) equal to the photos the story shows, so "which stories use this photo"

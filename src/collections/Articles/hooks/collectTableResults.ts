@@ -8,8 +8,8 @@ import {
   tableSize,
 } from '../../../blocks/ResultsTable/selection'
 import type { Article } from '../../../payload-types'
-import { rawIdOf, resultsTablesOf } from '../bodyReferences'
-import type { ID, ResultsTableReference } from '../bodyReferences'
+import { rawIdOf, resultsTablesOf } from '../../../content/references'
+import type { ID, ResultsTableReference } from '../../../content/references'
 
 /**
  * The results a table shows to readers: its top rows among the published results. The rows it

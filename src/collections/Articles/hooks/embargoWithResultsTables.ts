@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import type { Article, Result } from '../../../payload-types'
-import { rawIdOf, resultsTablesOf } from '../bodyReferences'
-import type { ID } from '../bodyReferences'
+import { rawIdOf, resultsTablesOf } from '../../../content/references'
+import type { ID } from '../../../content/references'
 import { recomputeEmbargo } from './embargoWithStory'
 
 /**

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { bodyReferences, rawIdOf } from '../bodyReferences'
-import type { ID } from '../bodyReferences'
+import { bodyReferences, rawIdOf } from '../../../content/references'
+import type { ID } from '../../../content/references'
 
 /** What a story shows and carries an embargo for, and the story field that lists each. */
 export const SHOWN = {

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { bodyReferences, rawIdOf } from '../bodyReferences'
-import type { ID } from '../bodyReferences'
+import { bodyReferences, rawIdOf } from '../../../content/references'
+import type { ID } from '../../../content/references'
 
 type Links = {
   event: ID[]

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionSlug } from 'payload'
 
 import type { Article } from '../../../payload-types'
-import { bodyReferences, idsOf } from '../bodyReferences'
+import { bodyReferences, idsOf } from '../../../content/references'
 
 /**
  * Quotes, results and titles are drafts until a story that shows them is published: a quote

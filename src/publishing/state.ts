@@ -1,9 +1,4 @@
-import type {
-  CollectionBeforeChangeHook,
-  CollectionConfig,
-  CollectionSlug,
-  PayloadRequest,
-} from 'payload'
+import type { CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
 type ID = number | string
 
@@ -71,17 +66,3 @@ export function publicationStateBefore(
   if (operation === 'create') return null
   return statesBefore.get(req)?.get(key(collection, id))
 }
-
-/** Records the state before every update of the collections that have drafts. */
-export const withPublicationState = (collections: CollectionConfig[]): CollectionConfig[] =>
-  collections.map((collection) =>
-    typeof collection.versions === 'object' && collection.versions.drafts
-      ? {
-          ...collection,
-          hooks: {
-            ...collection.hooks,
-            beforeChange: [...(collection.hooks?.beforeChange ?? []), rememberPublicationState],
-          },
-        }
-      : collection,
-  )

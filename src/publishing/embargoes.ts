@@ -1,0 +1,153 @@
+import type { Payload } from 'payload'
+
+import { ALL_LIST_KEYS, EVERYTHING, collectionOfKey, documentKey, storyKey } from './keys'
+import type { Key } from './keys'
+import { publisher } from './publisher'
+import type { Publisher } from './publisher'
+import type { DependencyLookup } from './affected'
+
+/** The collections whose documents carry an embargo time (stories' own, or derived from them). */
+const EMBARGOED = ['articles', 'photos', 'quotes', 'results', 'titles'] as const
+
+/**
+ * An embargo lifts at its time without any write: the same stored document simply starts to be
+ * shown to the public. This clock notices the moment on each instance's own clock, on the first
+ * request after it, and drops only what the lift changes: the stories (and photos, quotes,
+ * results, titles) whose embargo passed, the stories that show them, and the lists.
+ */
+export class EmbargoClock {
+  /** Epoch ms of the next embargo lift; null: none pending; undefined: not yet known. */
+  private nextLiftAt: number | null | undefined
+  /** Lifts up to this moment are in every response built since. */
+  private liftedUntil: number | undefined
+  private version = 0
+  private lookup: Promise<void> | undefined
+  private lifting: Promise<void> | undefined
+  /** A change may have set, moved or cleared an embargo since the last lookup. */
+  private stale = false
+
+  constructor(private readonly publisher: Publisher) {
+    publisher.subscribe({
+      name: 'embargo clock',
+      invalidated: (keys) => {
+        for (const key of keys)
+          if (key === EVERYTHING || EMBARGOED.includes(collectionOfKey(key) as 'articles')) {
+            this.stale = true
+            this.version++
+            return
+          }
+      },
+    })
+  }
+
+  /**
+   * Before a response is looked up: drops what embargoes passed since the last request lifted.
+   * After a change the next lift time is looked up again without holding the request: a change
+   * can only bring a lift time that is still in the future when it is stored, and the lookup
+   * takes milliseconds.
+   */
+  async check(payload: Payload): Promise<void> {
+    if (this.nextLiftAt === undefined) await this.findNextLift(payload)
+    else if (this.stale) {
+      this.stale = false
+      this.findNextLift(payload).catch((error: unknown) => {
+        this.stale = true
+        payload.logger.error({ err: error, msg: 'Could not look up the next embargo lift' })
+      })
+    }
+    if (typeof this.nextLiftAt === 'number' && Date.now() >= this.nextLiftAt) {
+      this.lifting ??= this.lift(payload).finally(() => {
+        this.lifting = undefined
+      })
+      await this.lifting
+    }
+  }
+
+  /** Seconds until the next embargo lift, for Cache-Control; null when none is pending. */
+  secondsToNextLift(): number | null {
+    return typeof this.nextLiftAt === 'number'
+      ? Math.max(0, Math.floor((this.nextLiftAt - Date.now()) / 1000))
+      : null
+  }
+
+  private async lift(payload: Payload): Promise<void> {
+    const until = Date.now()
+    const from = this.liftedUntil ?? until
+    const index = this.publisher.lookup ?? this.publisher.index
+    const keys = await liftedBetween(payload, index, from, until)
+    this.liftedUntil = until
+    this.nextLiftAt = undefined
+    this.version++
+    this.publisher.invalidate(keys)
+  }
+
+  private findNextLift(payload: Payload): Promise<void> {
+    this.lookup ??= (async () => {
+      const version = this.version
+      const now = Date.now()
+      const soonest = async (collection: (typeof EMBARGOED)[number]) => {
+        const { docs } = await payload.find({
+          collection,
+          where: { embargoUntil: { greater_than: new Date(now).toISOString() } },
+          sort: 'embargoUntil',
+          depth: 0,
+          limit: 1,
+          pagination: false,
+          select: { embargoUntil: true },
+          overrideAccess: true,
+        })
+        const time = (docs[0] as { embargoUntil?: string | null } | undefined)?.embargoUntil
+        return time ? Date.parse(time) : null
+      }
+      const times = (await Promise.all(EMBARGOED.map(soonest))).filter(
+        (time): time is number => time !== null,
+      )
+      this.liftedUntil ??= now
+      if (version === this.version) this.nextLiftAt = times.length ? Math.min(...times) : null
+      // Changed meanwhile: looked up again on the next request.
+      else this.stale = true
+    })().finally(() => {
+      this.lookup = undefined
+    })
+    return this.lookup
+  }
+}
+
+/** The keys of everything whose embargo passed in (from, until]. */
+async function liftedBetween(
+  payload: Payload,
+  index: DependencyLookup,
+  from: number,
+  until: number,
+): Promise<Key[]> {
+  const keys = new Set<Key>(ALL_LIST_KEYS)
+  const lifted = await Promise.all(
+    EMBARGOED.map(async (collection) => {
+      const { docs } = await payload.find({
+        collection,
+        where: {
+          and: [
+            { embargoUntil: { greater_than: new Date(from).toISOString() } },
+            { embargoUntil: { less_than_equal: new Date(until).toISOString() } },
+          ],
+        },
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        select: collection === 'articles' ? { publicId: true } : {},
+        overrideAccess: true,
+      })
+      return { collection, docs: docs as { id: number | string; publicId?: string | null }[] }
+    }),
+  )
+  for (const { collection, docs } of lifted)
+    for (const doc of docs) {
+      const own = documentKey(collection, doc.id)
+      keys.add(own)
+      if (collection === 'articles') keys.add(storyKey(doc.publicId ?? String(doc.id)))
+      for (const story of index.storiesShowing(own)) keys.add(storyKey(story.publicId))
+    }
+  return [...keys]
+}
+
+export const embargoes = new EmbargoClock(publisher)

@@ -1,0 +1,86 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { affectedBy } from './affected'
+import type { Affected, Change } from './affected'
+import { DependencyIndex } from './dependencies'
+import type { DependencyLookup } from './affected'
+import { EVERYTHING } from './keys'
+import type { Key } from './keys'
+
+/** A change readers can see, with what it alters. */
+export interface PublishedChange extends Affected {
+  change: Change
+}
+
+/** See the API in src/publishing/index.ts. */
+export interface Subscriber {
+  /** For logs. */
+  name: string
+  /**
+   * In the writing request, after the change is stored and in its transaction where there is
+   * one (PostgreSQL, MongoDB): what is queued with `req` is committed with the change or not at
+   * all. A throw fails the write.
+   */
+  changed?: (event: PublishedChange, req: PayloadRequest) => Promise<void> | void
+  /**
+   * Responses naming any of these keys are no longer right (`*`: none is). Synchronous, called
+   * for this instance's own changes before the write returns, for other instances' changes as
+   * they arrive, and for embargoes that pass.
+   */
+  invalidated?: (keys: ReadonlySet<Key>) => void
+}
+
+/**
+ * The process's one place where changes are turned into "what readers see changed" and handed
+ * to subscribers, in the order they subscribed. Subscribers come and go at run time (a delivery
+ * router subscribes its cache when it is built).
+ */
+export class Publisher {
+  readonly index = new DependencyIndex()
+  /** Stands in for `index` when set: a persisted index that knows every stored view. */
+  lookup: DependencyLookup | undefined
+  private readonly subscribers: Subscriber[] = []
+  /** Set when Payload starts (the plugin's onInit). */
+  logger: Payload['logger'] | undefined
+
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.push(subscriber)
+    return () => {
+      const at = this.subscribers.indexOf(subscriber)
+      if (at >= 0) this.subscribers.splice(at, 1)
+    }
+  }
+
+  /** Decides what a stored change alters and tells every subscriber; null when nothing. */
+  async publish(change: Change, req: PayloadRequest): Promise<PublishedChange | null> {
+    const affected = affectedBy(change, this.lookup ?? this.index)
+    if (!affected) return null
+    const event: PublishedChange = { ...affected, change }
+    this.invalidate(affected.keys)
+    if (change.collection === 'articles') this.index.forget(change.id)
+    for (const subscriber of this.subscribers) await subscriber.changed?.(event, req)
+    return event
+  }
+
+  /** Drops keys everywhere in this instance (other instances' changes, embargo lifts). */
+  invalidate(keys: Iterable<Key>): void {
+    const set = new Set(keys)
+    if (set.size === 0) return
+    for (const subscriber of this.subscribers) {
+      try {
+        subscriber.invalidated?.(set)
+      } catch (error) {
+        // One subscriber's bug must not keep the others' caches stale.
+        const msg = `publishing: subscriber "${subscriber.name}" failed to invalidate`
+        if (this.logger) this.logger.error({ err: error, msg })
+        else process.stderr.write(`${msg}: ${String(error)}\n`)
+      }
+    }
+  }
+
+  invalidateEverything(): void {
+    this.invalidate([EVERYTHING])
+  }
+}
+
+export const publisher = new Publisher()
