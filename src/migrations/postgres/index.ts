@@ -7,6 +7,9 @@ import * as migration_20261128_004537_article_photos_to_add from './20261128_004
 import * as migration_20261202_015124_public_id_feed_identity from './20261202_015124_public_id_feed_identity';
 import * as migration_20261202_020515_webhook_embargoed_event from './20261202_020515_webhook_embargoed_event';
 import * as migration_20261202_030150_derived_embargoes_release_fingerprint from './20261202_030150_derived_embargoes_release_fingerprint';
+import * as migration_20261202_043858_results_import from './20261202_043858_results_import';
+import * as migration_20261202_044552_photo_object_key from './20261202_044552_photo_object_key';
+import * as migration_20261202_045424_desk_review_authors_entry from './20261202_045424_desk_review_authors_entry';
 import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
 
 export const migrations = [
@@ -54,6 +57,21 @@ export const migrations = [
     up: migration_20261202_030150_derived_embargoes_release_fingerprint.up,
     down: migration_20261202_030150_derived_embargoes_release_fingerprint.down,
     name: '20261202_030150_derived_embargoes_release_fingerprint',
+  },
+  {
+    up: migration_20261202_043858_results_import.up,
+    down: migration_20261202_043858_results_import.down,
+    name: '20261202_043858_results_import',
+  },
+  {
+    up: migration_20261202_044552_photo_object_key.up,
+    down: migration_20261202_044552_photo_object_key.down,
+    name: '20261202_044552_photo_object_key',
+  },
+  {
+    up: migration_20261202_045424_desk_review_authors_entry.up,
+    down: migration_20261202_045424_desk_review_authors_entry.down,
+    name: '20261202_045424_desk_review_authors_entry',
   },
   {
     up: migration_20261202_045952_webhook_cache_purge_event.up,

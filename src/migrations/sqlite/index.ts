@@ -6,6 +6,8 @@ import * as migration_20261128_004534_article_photos_to_add from './20261128_004
 import * as migration_20261202_015034_sqlite_autoincrement from './20261202_015034_sqlite_autoincrement';
 import * as migration_20261202_015112_public_id_feed_identity from './20261202_015112_public_id_feed_identity';
 import * as migration_20261202_030147_derived_embargoes_release_fingerprint from './20261202_030147_derived_embargoes_release_fingerprint';
+import * as migration_20261202_043849_results_import from './20261202_043849_results_import';
+import * as migration_20261202_044530_photo_object_key from './20261202_044530_photo_object_key';
 import * as migration_20261202_045315_desk_review_authors_entry from './20261202_045315_desk_review_authors_entry';
 
 export const migrations = [
@@ -48,6 +50,16 @@ export const migrations = [
     up: migration_20261202_030147_derived_embargoes_release_fingerprint.up,
     down: migration_20261202_030147_derived_embargoes_release_fingerprint.down,
     name: '20261202_030147_derived_embargoes_release_fingerprint',
+  },
+  {
+    up: migration_20261202_043849_results_import.up,
+    down: migration_20261202_043849_results_import.down,
+    name: '20261202_043849_results_import',
+  },
+  {
+    up: migration_20261202_044530_photo_object_key.up,
+    down: migration_20261202_044530_photo_object_key.down,
+    name: '20261202_044530_photo_object_key',
   },
   {
     up: migration_20261202_045315_desk_review_authors_entry.up,
