@@ -11,6 +11,7 @@ import * as migration_20261202_043858_results_import from './20261202_043858_res
 import * as migration_20261202_044552_photo_object_key from './20261202_044552_photo_object_key';
 import * as migration_20261202_045424_desk_review_authors_entry from './20261202_045424_desk_review_authors_entry';
 import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
+import * as migration_20261202_061627_merged_schema_snapshot from './20261202_061627_merged_schema_snapshot';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261202_045952_webhook_cache_purge_event.up,
     down: migration_20261202_045952_webhook_cache_purge_event.down,
-    name: '20261202_045952_webhook_cache_purge_event'
+    name: '20261202_045952_webhook_cache_purge_event',
+  },
+  {
+    up: migration_20261202_061627_merged_schema_snapshot.up,
+    down: migration_20261202_061627_merged_schema_snapshot.down,
+    name: '20261202_061627_merged_schema_snapshot'
   },
 ];

@@ -9,6 +9,7 @@ import * as migration_20261202_030147_derived_embargoes_release_fingerprint from
 import * as migration_20261202_043849_results_import from './20261202_043849_results_import';
 import * as migration_20261202_044530_photo_object_key from './20261202_044530_photo_object_key';
 import * as migration_20261202_045315_desk_review_authors_entry from './20261202_045315_desk_review_authors_entry';
+import * as migration_20261202_061607_merged_schema_snapshot from './20261202_061607_merged_schema_snapshot';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_045315_desk_review_authors_entry.up,
     down: migration_20261202_045315_desk_review_authors_entry.down,
-    name: '20261202_045315_desk_review_authors_entry'
+    name: '20261202_045315_desk_review_authors_entry',
+  },
+  {
+    up: migration_20261202_061607_merged_schema_snapshot.up,
+    down: migration_20261202_061607_merged_schema_snapshot.down,
+    name: '20261202_061607_merged_schema_snapshot'
   },
 ];

@@ -29,9 +29,12 @@ import { RolesField as RolesField_4e81909f9c546c9042410e1ebe38ee65 } from '../..
 import { OriginCheck as OriginCheck_294fc9854228734ac8292d855fae463f } from '../../../components/OriginCheck'
 import { ScheduledWork as ScheduledWork_9a84c391e74561d54250abf23f5704e6 } from '../../../components/ScheduledWork'
 import { ImportReleaseNavLink as ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656 } from '../../../components/ImportRelease/NavLink'
+import { ImportResultsNavLink as ImportResultsNavLink_5d30540ac527a0a3b357290bb3ec7e43 } from '../../../components/ImportResults/NavLink'
 import { DeskDashboard as DeskDashboard_1c9e2143d567554352ce4ee55aa6681a } from '../../../components/desk/DeskDashboard'
 import { DeskDrawers as DeskDrawers_9286b28f774aba34a1a7633e62842e37 } from '../../../components/desk/DeskDrawers'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ImportReleaseView as ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404 } from '../../../components/ImportRelease'
+import { ImportResultsView as ImportResultsView_9f0b26a9aa80ee815844b6032508a5cb } from '../../../components/ImportResults'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -67,8 +70,11 @@ export const importMap = {
   "/components/OriginCheck#OriginCheck": OriginCheck_294fc9854228734ac8292d855fae463f,
   "/components/ScheduledWork#ScheduledWork": ScheduledWork_9a84c391e74561d54250abf23f5704e6,
   "/components/ImportRelease/NavLink#ImportReleaseNavLink": ImportReleaseNavLink_d4a7b885fa5522be033ae00da9ff2656,
+  "/components/ImportResults/NavLink#ImportResultsNavLink": ImportResultsNavLink_5d30540ac527a0a3b357290bb3ec7e43,
   "/components/desk/DeskDashboard#DeskDashboard": DeskDashboard_1c9e2143d567554352ce4ee55aa6681a,
   "/components/desk/DeskDrawers#DeskDrawers": DeskDrawers_9286b28f774aba34a1a7633e62842e37,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/ImportRelease#ImportReleaseView": ImportReleaseView_d47b431d5d6e3acdb26c39c2b3c99404,
+  "/components/ImportResults#ImportResultsView": ImportResultsView_9f0b26a9aa80ee815844b6032508a5cb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
