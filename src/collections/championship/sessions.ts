@@ -45,6 +45,12 @@ export function normaliseSession(value: unknown): string | null {
   return match?.[2] ? `${kind} ${Number(match[2])}` : kind
 }
 
+/** Longest part of a wrong session name an error message repeats: a client sent it, not us. */
+const ECHOED = 60
+
 /** The message for a session name that is not one. */
-export const unknownSession = (value: unknown): string =>
-  `Unknown session "${String(value)}": use ${SESSION_KINDS.join(', ')}, optionally numbered ("race 2")`
+export const unknownSession = (value: unknown): string => {
+  const text = String(value)
+  const shown = text.length > ECHOED ? `${text.slice(0, ECHOED)}…` : text
+  return `Unknown session "${shown}": use ${SESSION_KINDS.join(', ')}, optionally numbered ("race 2")`
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { normaliseSession } from '../../../src/collections/championship/sessions'
+import { normaliseSession, unknownSession } from '../../../src/collections/championship/sessions'
 import { describeChange, differs, resultValues } from '../../../src/ingest/results/changes'
 import { checkSameEvent } from '../../../src/ingest/results/sameEvent'
 import type { ParsedRow } from '../../../src/ingest/results/types'
@@ -36,6 +36,15 @@ describe('session names', () => {
     expect(normaliseSession('parade lap')).toBeNull()
     expect(normaliseSession('')).toBeNull()
     expect(normaliseSession(undefined)).toBeNull()
+  })
+})
+
+describe('an unknown session in an error message', () => {
+  it('is named, and a 20,000-character one is cut to its first 60 characters', () => {
+    expect(unknownSession('parade lap')).toMatch(/^Unknown session "parade lap": use race, /)
+    const message = unknownSession('a'.repeat(20_000))
+    expect(message).toContain(`"${'a'.repeat(60)}…"`)
+    expect(message.length).toBeLessThan(200)
   })
 })
 
