@@ -87,6 +87,8 @@ export interface Config {
     'api-clients': ApiClient;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'delivery-views': DeliveryView;
+    'delivery-dependencies': DeliveryDependency;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -114,6 +116,8 @@ export interface Config {
     'api-clients': ApiClientsSelect<false> | ApiClientsSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'delivery-views': DeliveryViewsSelect<false> | DeliveryViewsSelect<true>;
+    'delivery-dependencies': DeliveryDependenciesSelect<false> | DeliveryDependenciesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -869,6 +873,37 @@ export interface WebhookDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-views".
+ */
+export interface DeliveryView {
+  id: number;
+  view: string;
+  story: string;
+  publicId: string;
+  slug: string;
+  locale: string;
+  audience: string;
+  sortKey?: string | null;
+  visibleFrom?: string | null;
+  filters?: string | null;
+  sourceUpdatedAt: string;
+  version: number;
+  stale?: boolean | null;
+  keys: string;
+  model: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-dependencies".
+ */
+export interface DeliveryDependency {
+  id: number;
+  key: string;
+  story: string;
+  publicId: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1545,6 +1580,35 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   deliveredAt?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-views_select".
+ */
+export interface DeliveryViewsSelect<T extends boolean = true> {
+  view?: T;
+  story?: T;
+  publicId?: T;
+  slug?: T;
+  locale?: T;
+  audience?: T;
+  sortKey?: T;
+  visibleFrom?: T;
+  filters?: T;
+  sourceUpdatedAt?: T;
+  version?: T;
+  stale?: T;
+  keys?: T;
+  model?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "delivery-dependencies_select".
+ */
+export interface DeliveryDependenciesSelect<T extends boolean = true> {
+  key?: T;
+  story?: T;
+  publicId?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

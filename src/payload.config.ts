@@ -41,6 +41,8 @@ import { localization } from './localization'
 import { FeedIdentity } from './globals/FeedIdentity'
 import { photoStorage } from './storage/photoStorage'
 import { publishing } from './publishing'
+import { DeliveryDependencies, DeliveryViews } from './delivery/store/collections'
+import { DeliveryStore, storedDependencies } from './delivery/store'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const settings = env()
@@ -115,11 +117,15 @@ export default buildConfig({
         WebhookDeliveries,
       ]),
     ),
-  ),
+  ).concat(DeliveryViews, DeliveryDependencies),
   // The state before a change, what it alters, and its subscribers (src/publishing/index.ts).
   // Photo files (MEDIA_DIR, or an S3-compatible bucket when S3_BUCKET is set) come first: the
   // publishing plugin then sees the photos collection as the storage adapter left it.
-  plugins: [...photoStorage(settings.storage), publishing()],
+  // The delivery store renders what a change alters and keeps the dependency index.
+  plugins: [
+    ...photoStorage(settings.storage),
+    publishing({ subscribers: [DeliveryStore.subscriber], storedLookup: storedDependencies }),
+  ],
   globals: [FeedIdentity],
   db: databaseAdapter(settings.database, settings.nodeEnv),
   cors: settings.corsOrigins,

@@ -9,6 +9,7 @@ import type { Payload } from 'payload'
 import { env } from './config/env'
 import { closeDatabase } from './db/close'
 import { DELIVERY_PREFIX, deliveryRouter } from './delivery/router'
+import { storeFor } from './delivery/store'
 import { listenForChanges, watchMongoChanges } from './publishing/instances'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
@@ -129,6 +130,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       error ? reject(error) : resolve(listening),
     )
   })
+  // Views left stale by a failed render, a crash or an older renderer are rendered in the
+  // background, after listening: meanwhile readers get them rendered per request.
+  const stopRecovery = storeFor(payload).startRecovery()
   const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`
@@ -138,6 +142,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     closing ??= (async () => {
       // Responses in flight reach their readers before Next and the database are released.
       await drain()
+      stopRecovery()
       await admin?.close()
       await listener?.stop()
       await closeDatabase(payload)

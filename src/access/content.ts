@@ -1,7 +1,7 @@
 import type { Access, Where } from 'payload'
 
 import { hasRole, isBlindClient, isContributorOnly, isStaffUser, readsEmbargoed } from './roles'
-import { notEmbargoed, published } from './visibility'
+import { notEmbargoed, published, visibleAt } from './visibility'
 
 const ownUnpublished = (userId: number | string): Where => ({
   and: [{ createdBy: { equals: userId } }, { _status: { not_equals: 'published' } }],
@@ -24,7 +24,7 @@ export function draftWorkflowAccess({ embargo }: { embargo: boolean }) {
     if (isStaffUser(req.user)) return true
     if (isBlindClient(req.user)) return false
     if (!embargo || readsEmbargoed(req.user)) return published
-    return { and: [published, notEmbargoed()] }
+    return { and: [published, notEmbargoed(visibleAt(req))] }
   }
   const create: Access = ({ req, data }) => {
     if (hasRole(req.user, 'editor')) return true
@@ -49,7 +49,7 @@ export const photoAccess = {
   read: (({ req }) => {
     if (isBlindClient(req.user)) return false
     if (readsEmbargoed(req.user)) return true
-    return notEmbargoed()
+    return notEmbargoed(visibleAt(req))
   }) satisfies Access,
   create: (({ req }) => isStaffUser(req.user)) satisfies Access,
   update: (({ req }) => {

@@ -13,4 +13,14 @@ export const notEmbargoed = (now: Date = new Date()): Where => ({
   ],
 })
 
+/**
+ * The moment a read is evaluated at: now, or, for the delivery store rendering the public view of
+ * an embargoed story ahead of its lift (src/delivery/store), that lift. Set only by server code
+ * through a Local API call's `context`; nothing a client sends reaches `req.context`.
+ */
+export function visibleAt(req: { context?: Record<string, unknown> | null }): Date {
+  const asOf = req.context?.deliveryAsOf
+  return typeof asOf === 'string' && !Number.isNaN(Date.parse(asOf)) ? new Date(asOf) : new Date()
+}
+
 export const published: Where = { _status: { equals: 'published' } }

@@ -94,22 +94,44 @@ export function sqliteWithAtomicUnits(
       db.beginTransaction = defaultBeginTransaction()
       for (const method of WRITES) {
         const write = methods[method]
-        methods[method] = async function gated(this: unknown, args) {
-          const own = args?.req?.transactionID ? String(await args.req.transactionID) : undefined
-          if (own && gate.holder?.id === own) return write.call(this, args)
-          while (gate.holder) await gate.holder.released
-          gate.inFlight += 1
-          try {
-            return await write.call(this, args)
-          } finally {
-            gate.inFlight -= 1
-            if (gate.inFlight === 0) gate.idle?.()
-          }
+        methods[method] = function gated(this: unknown, args) {
+          return passGate(gate, args?.req, () => write.call(this, args))
         }
       }
       return db
     },
   }
+}
+
+/** Runs one write once the gate lets it: at once inside the unit that holds the gate. */
+async function passGate<T>(
+  gate: Gate,
+  req: Partial<PayloadRequest> | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  const own = req?.transactionID ? String(await req.transactionID) : undefined
+  if (own && gate.holder?.id === own) return write()
+  while (gate.holder) await gate.holder.released
+  gate.inFlight += 1
+  try {
+    return await write()
+  } finally {
+    gate.inFlight -= 1
+    if (gate.inFlight === 0) gate.idle?.()
+  }
+}
+
+/**
+ * A write made beside the adapter's methods (bulk SQL of src/delivery/store/rows.ts) under the
+ * same rule as theirs; on other adapters it simply runs.
+ */
+export function gatedWrite<T>(
+  db: object,
+  req: Partial<PayloadRequest> | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
+  const gate = gates.get(db)
+  return gate ? passGate(gate, req, write) : write()
 }
 
 /**

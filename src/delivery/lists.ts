@@ -1,18 +1,19 @@
-import type { CollectionSlug, Where } from 'payload'
+import type { CollectionSlug } from 'payload'
 
-import type { Article } from '../payload-types'
-import { deliverArticles, publishedWhere, readOptions } from './model'
+import { readOptions } from './model'
 import type { ModelContext } from './model'
 import { DeliveryError, encodeCursor } from './query'
 import type { Cursor, ListFilters } from './query'
 import type { DeliveredArticle } from './types'
+import { filterToken, storeFor } from './store'
 
-async function idsBySlug(
+/** A 400 naming the parameter unless something has the slug. */
+async function mustExist(
   ctx: ModelContext,
   collection: CollectionSlug,
   slug: string,
   parameter: string,
-): Promise<string[]> {
+): Promise<void> {
   const { docs } = await ctx.payload.find({
     collection,
     where: { slug: { equals: slug } },
@@ -24,85 +25,69 @@ async function idsBySlug(
   })
   if (!docs.length)
     throw new DeliveryError(400, `"${parameter}": nothing has the slug "${slug}"`, parameter)
-  return docs.map((doc) => String(doc.id))
 }
-
-/** Slugs and years as readers know them, turned into the Where the database understands. */
-async function filterWhere(ctx: ModelContext, filters: ListFilters): Promise<Where[]> {
-  const where: Where[] = [{ publishedAt: { exists: true } }]
-  if (filters.series)
-    where.push({ series: { in: await idsBySlug(ctx, 'series', filters.series, 'series') } })
-  if (filters.event)
-    where.push({ event: { in: await idsBySlug(ctx, 'events', filters.event, 'event') } })
-  if (filters.team)
-    where.push({ teams: { in: await idsBySlug(ctx, 'teams', filters.team, 'team') } })
-  if (filters.driver)
-    where.push({ drivers: { in: await idsBySlug(ctx, 'people', filters.driver, 'driver') } })
-  if (filters.season) {
-    const { docs } = await ctx.payload.find({
-      collection: 'seasons',
-      where: { year: { equals: filters.season } },
-      depth: 0,
-      limit: 100,
-      pagination: false,
-      select: {},
-      ...readOptions(ctx),
-    })
-    if (!docs.length)
-      throw new DeliveryError(400, `"season": no season in ${filters.season}`, 'season')
-    where.push({ season: { in: docs.map((doc) => String(doc.id)) } })
-  }
-  if (filters.tag) where.push({ tags: { in: [filters.tag] } })
-  if (filters.from) where.push({ publishedAt: { greater_than_equal: filters.from } })
-  if (filters.to) where.push({ publishedAt: { less_than_equal: filters.to } })
-  return where
-}
-
-/**
- * Keyset pagination on (publishedAt, id), newest first: a page boundary is a position in that
- * order, not an offset, so stories published while a reader pages never shift or repeat items.
- */
-const after = (cursor: Cursor): Where => ({
-  or: [
-    { publishedAt: { less_than: cursor.publishedAt } },
-    {
-      and: [{ publishedAt: { equals: cursor.publishedAt } }, { id: { less_than: cursor.id } }],
-    },
-  ],
-})
 
 export interface ArticlePage {
   items: DeliveredArticle[]
   nextCursor: string | null
 }
 
+/**
+ * The filters as tokens of the stored views' `filters` (src/delivery/store/render.ts), each slug
+ * first checked to name something, with the same 400 as the Local API path.
+ */
+async function filterTokens(ctx: ModelContext, filters: ListFilters): Promise<string[]> {
+  const tokens: string[] = []
+  const slug = async (collection: CollectionSlug, name: 'series' | 'event' | 'team' | 'driver') => {
+    const value = filters[name]
+    if (!value) return
+    await mustExist(ctx, collection, value, name)
+    tokens.push(filterToken(name, value))
+  }
+  await slug('series', 'series')
+  await slug('events', 'event')
+  await slug('teams', 'team')
+  await slug('people', 'driver')
+  if (filters.season) {
+    const { totalDocs } = await ctx.payload.count({
+      collection: 'seasons',
+      where: { year: { equals: filters.season } },
+      ...readOptions(ctx),
+    })
+    if (!totalDocs)
+      throw new DeliveryError(400, `"season": no season in ${filters.season}`, 'season')
+    tokens.push(filterToken('season', filters.season))
+  }
+  if (filters.tag) tokens.push(filterToken('tag', filters.tag))
+  return tokens
+}
+
+/**
+ * A page of published stories, newest first, from the stored views: one indexed query, no
+ * Local API read of the stories. Stored views carry the body: feeds and lists read the same rows.
+ */
 export async function listArticles(
   ctx: ModelContext,
   options: {
     filters: ListFilters
     limit: number
     cursor?: Cursor
-    /** Read and render the bodies (feeds); lists and sitemaps show no body and skip it. */
-    withBody?: boolean
   },
 ): Promise<ArticlePage> {
-  const where = await filterWhere(ctx, options.filters)
-  if (options.cursor) where.push(after(options.cursor))
-  const { docs } = await ctx.payload.find({
-    collection: 'articles',
-    where: publishedWhere(where),
-    sort: ['-publishedAt', '-id'],
-    depth: 0,
+  const { items } = await storeFor(ctx.payload).list({
+    locale: ctx.locale,
+    audience: ctx.reader.audience,
+    tokens: await filterTokens(ctx, options.filters),
     limit: options.limit + 1,
-    pagination: false,
-    ...(options.withBody ? {} : { select: { body: false } }),
-    ...readOptions(ctx),
+    before: options.cursor,
+    from: options.filters.from,
+    to: options.filters.to,
   })
-  const page = (docs as Article[]).slice(0, options.limit)
+  const page = items.slice(0, options.limit)
   const last = page[page.length - 1]
   const nextCursor =
-    docs.length > options.limit && last?.publishedAt
-      ? encodeCursor({ publishedAt: last.publishedAt, id: String(last.id) })
+    items.length > options.limit && last
+      ? encodeCursor({ publishedAt: last.publishedAt, id: last.id })
       : null
-  return { items: await deliverArticles(ctx, page), nextCursor }
+  return { items: page, nextCursor }
 }

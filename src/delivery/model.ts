@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest, TypedUser, Where } from 'payload'
 
 import type {
   Article,
@@ -60,6 +60,13 @@ export interface ModelContext {
    * preview link as the only authority (it names one story and was signed for staff).
    */
   preview?: boolean
+  /**
+   * The request every read joins (the writing transaction, when the store renders inside it): a
+   * request of the renderer's own, never the writer's, since the Local API takes it over.
+   */
+  req?: Partial<PayloadRequest>
+  /** Render as of this moment (ISO): what is embargoed until then is left out (visibleAt). */
+  asOf?: string
 }
 
 type AnyDoc = { id: number | string } & Record<string, unknown>
@@ -74,6 +81,8 @@ export function readOptions(ctx: ModelContext) {
     locale: ctx.locale as 'en',
     fallbackLocale: 'en' as const,
     draft: ctx.preview === true,
+    ...(ctx.req ? { req: ctx.req } : {}),
+    ...(ctx.asOf ? { context: { deliveryAsOf: ctx.asOf } } : {}),
   }
 }
 
@@ -527,7 +536,8 @@ export async function deliverArticles(
       const shownPhoto = shown.has(id) ? undefined : photoOf(id)
       if (shownPhoto) shown.set(id, shownPhoto)
     }
-    const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > Date.now()
+    const now = ctx.asOf ? Date.parse(ctx.asOf) : Date.now()
+    const embargo = article.embargoUntil && Date.parse(article.embargoUntil) > now
     return {
       id: String(article.id),
       // A MongoDB document stored before the field existed: its ObjectId, which MongoDB never

@@ -19,6 +19,7 @@ import { dependenciesOf, findArticleBySlug } from './model'
 import type { ModelContext, Reader } from './model'
 import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
+import { storeFor } from './store'
 import { DELIVERY_PREFIX } from './paths'
 import {
   DeliveryError,
@@ -149,15 +150,11 @@ function send(
   res.set('Content-Encoding', 'gzip').status(response.status).send(gzipped())
 }
 
-/**
- * A list's keys: its own, then the stories it shows (every change to those drops lists too).
- * What each listed story was built from goes into the dependency index as well.
- */
-function listKeys(listKey: string, items: DeliveredArticle[]): string[] {
-  for (const item of items)
-    publisher.index.record({ id: item.id, publicId: item.publicId }, dependenciesOf(item))
-  return [listKey, ...items.map((item) => storyKey(item.publicId))]
-}
+/** A list's keys: its own, then the stories it shows (every change to those drops lists too). */
+const listKeys = (listKey: string, items: DeliveredArticle[]): string[] => [
+  listKey,
+  ...items.map((item) => storyKey(item.publicId)),
+]
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
 export function deliveryRouter(payload: Payload): Router {
@@ -272,10 +269,15 @@ export function deliveryRouter(payload: Payload): Router {
    * The story, in the asked locale, as this reader may see it, and the keys of what it shows
    * (recorded in the dependency index); or a 404.
    */
+  const store = storeFor(payload)
   const storyFor = async (
     ctx: ModelContext,
     { slug, locale }: { slug: string; locale: string },
   ): Promise<{ article: DeliveredArticle; keys: string[] }> => {
+    const stored = await store.article(slug, locale, ctx.reader.audience)
+    if (stored) return stored
+    // No stored view: a made-up slug, or a story the store has not rendered yet (published
+    // before the store existed, or while its render failed; recovery renders it).
     const generation = storiesGeneration
     const article = knownSlugs.mayExist(slug, generation)
       ? await findArticleBySlug({ ...ctx, locale }, slug)
@@ -288,6 +290,7 @@ export function deliveryRouter(payload: Payload): Router {
     }
     const keys = [...dependenciesOf(article)]
     publisher.index.record({ id: article.id, publicId: article.publicId }, keys)
+    store.recoverSoon()
     return { article, keys }
   }
 
@@ -322,10 +325,7 @@ export function deliveryRouter(payload: Payload): Router {
       serve(
         (req) => parseFeedQuery(req.query),
         async (ctx, { locale, filters }) => {
-          const { items } = await listArticles(
-            { ...ctx, locale },
-            { filters, limit: FEED_SIZE, withBody: true },
-          )
+          const { items } = await listArticles({ ...ctx, locale }, { filters, limit: FEED_SIZE })
           const context: FeedContext = {
             selfUrl: `${settings.serverUrl}${DELIVERY_PREFIX}${path}${feedQuery(locale, filters)}`,
             siteUrl: new URL(settings.storyUrl.replace('{slug}', '')).origin,

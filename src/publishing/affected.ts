@@ -56,6 +56,7 @@ export interface Affected {
  */
 export const IGNORED_COLLECTIONS = new Set([
   'delivery-views',
+  'delivery-dependencies',
   'users',
   'webhooks',
   'webhook-deliveries',
@@ -81,6 +82,21 @@ export const embargoStands = (embargoUntil: unknown, now: number): boolean =>
 
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined
+
+/**
+ * The keys under which stories show the changed document: its own, and for a result its event's
+ * results tables (before and after a move). What the dependency index is asked about.
+ */
+export function shownAs({ collection, id, before, after, document }: Change): Key[] {
+  if (collection === 'articles' || IGNORED_COLLECTIONS.has(collection)) return []
+  const keys = [documentKey(collection, id)]
+  if (collection === 'results')
+    for (const event of new Set(
+      [document.event, before?.content?.event, after?.content?.event].map(idOf),
+    ))
+      if (event !== undefined) keys.push(eventResultsKey(event))
+  return keys
+}
 
 /**
  * Which views one change alters. Pure: decided from the change (the collection, the document's
@@ -138,15 +154,8 @@ export function affectedBy(
     }
   }
 
-  const shownAs = [own]
-  // A result also changes the results tables of its event (before and after a move).
-  if (collection === 'results')
-    for (const event of new Set(
-      [document.event, before?.content?.event, after?.content?.event].map(idOf),
-    ))
-      if (event !== undefined) shownAs.push(eventResultsKey(event))
   const stories = new Map<string, StoryViews>()
-  for (const key of shownAs)
+  for (const key of shownAs(change))
     for (const story of index.storiesShowing(key))
       stories.set(story.id, { ...story, audiences: ['public', 'embargoed'] })
   return {

@@ -4,7 +4,6 @@ import { ALL_LIST_KEYS, EVERYTHING, collectionOfKey, documentKey, storyKey } fro
 import type { Key } from './keys'
 import { publisher } from './publisher'
 import type { Publisher } from './publisher'
-import type { DependencyLookup } from './affected'
 
 /** The collections whose documents carry an embargo time (stories' own, or derived from them). */
 const EMBARGOED = ['articles', 'photos', 'quotes', 'results', 'titles'] as const
@@ -73,8 +72,8 @@ export class EmbargoClock {
   private async lift(payload: Payload): Promise<void> {
     const until = Date.now()
     const from = this.liftedUntil ?? until
-    const index = this.publisher.lookup ?? this.publisher.index
-    const keys = await liftedBetween(payload, index, from, until)
+    const { keys, documents } = await liftedBetween(payload, this.publisher, from, until)
+    await this.publisher.lifted(documents, payload)
     this.liftedUntil = until
     this.nextLiftAt = undefined
     this.version++
@@ -113,13 +112,16 @@ export class EmbargoClock {
   }
 }
 
-/** The keys of everything whose embargo passed in (from, until]. */
+/**
+ * What passed its embargo in (from, until]: the keys of everything it changes, and the documents
+ * other than stories, each with its lift (for stored views rendered before it).
+ */
 async function liftedBetween(
   payload: Payload,
-  index: DependencyLookup,
+  publisher: Publisher,
   from: number,
   until: number,
-): Promise<Key[]> {
+): Promise<{ keys: Key[]; documents: { key: Key; at: string }[] }> {
   const keys = new Set<Key>(ALL_LIST_KEYS)
   const lifted = await Promise.all(
     EMBARGOED.map(async (collection) => {
@@ -134,20 +136,33 @@ async function liftedBetween(
         depth: 0,
         limit: 0,
         pagination: false,
-        select: collection === 'articles' ? { publicId: true } : {},
+        select:
+          collection === 'articles'
+            ? { publicId: true, embargoUntil: true }
+            : { embargoUntil: true },
         overrideAccess: true,
       })
-      return { collection, docs: docs as { id: number | string; publicId?: string | null }[] }
+      return {
+        collection,
+        docs: docs as { id: number | string; publicId?: string | null; embargoUntil?: string }[],
+      }
     }),
   )
-  for (const { collection, docs } of lifted)
-    for (const doc of docs) {
-      const own = documentKey(collection, doc.id)
-      keys.add(own)
-      if (collection === 'articles') keys.add(storyKey(doc.publicId ?? String(doc.id)))
-      for (const story of index.storiesShowing(own)) keys.add(storyKey(story.publicId))
-    }
-  return [...keys]
+  const own = lifted.flatMap(({ collection, docs }) =>
+    docs.map((doc) => ({ collection, doc, key: documentKey(collection, doc.id) })),
+  )
+  const index = await publisher.lookupFor(
+    own.map(({ key }) => key),
+    payload,
+  )
+  const documents: { key: Key; at: string }[] = []
+  for (const { collection, doc, key } of own) {
+    keys.add(key)
+    if (collection === 'articles') keys.add(storyKey(doc.publicId ?? String(doc.id)))
+    else documents.push({ key, at: doc.embargoUntil ?? new Date(until).toISOString() })
+    for (const story of index.storiesShowing(key)) keys.add(storyKey(story.publicId))
+  }
+  return { keys: [...keys], documents }
 }
 
 export const embargoes = new EmbargoClock(publisher)

@@ -11,7 +11,7 @@ import { IGNORED_COLLECTIONS } from './affected'
 import type { Change } from './affected'
 import { notifyOtherInstances } from './instances'
 import { publisher } from './publisher'
-import type { Subscriber } from './publisher'
+import type { StoredLookup, Subscriber } from './publisher'
 import { publicationStateBefore, readMainDocument, rememberPublicationState } from './state'
 import type { PublicationState } from './state'
 import { webhookSubscriber } from './webhooks'
@@ -55,6 +55,8 @@ import { webhookSubscriber } from './webhooks'
 export interface PublishingOptions {
   /** Subscribers to add after webhooks and other instances. */
   subscribers?: Subscriber[]
+  /** The persisted dependency index (`publisher.storedLookup`). */
+  storedLookup?: StoredLookup
 }
 
 const hasDrafts = (collection: { versions?: unknown }) =>
@@ -137,6 +139,7 @@ export const publishing =
       collections: (config.collections ?? []).map(withPublishing),
       onInit: async (payload) => {
         publisher.logger = payload.logger
+        if (options.storedLookup) publisher.storedLookup = options.storedLookup
         await config.onInit?.(payload)
       },
     }

@@ -1,11 +1,18 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { affectedBy } from './affected'
-import type { Affected, Change } from './affected'
+import { affectedBy, shownAs } from './affected'
+import type { Affected, Change, StoryRef } from './affected'
 import { DependencyIndex } from './dependencies'
 import type { DependencyLookup } from './affected'
 import { EVERYTHING } from './keys'
 import type { Key } from './keys'
+
+/** Which stories show each of `keys`, from a persisted index. */
+export type StoredLookup = (
+  keys: Key[],
+  payload: Payload,
+  req?: Partial<PayloadRequest>,
+) => Promise<Map<Key, StoryRef[]>>
 
 /** A change readers can see, with what it alters. */
 export interface PublishedChange extends Affected {
@@ -28,6 +35,11 @@ export interface Subscriber {
    * they arrive, and for embargoes that pass.
    */
   invalidated?: (keys: ReadonlySet<Key>) => void
+  /**
+   * Embargoes of these documents (not stories: photos, quotes, results, titles) passed at `at`;
+   * called before the keys they change are invalidated.
+   */
+  lifted?: (documents: { key: Key; at: string }[], payload: Payload) => Promise<void>
 }
 
 /**
@@ -37,8 +49,12 @@ export interface Subscriber {
  */
 export class Publisher {
   readonly index = new DependencyIndex()
-  /** Stands in for `index` when set: a persisted index that knows every stored view. */
-  lookup: DependencyLookup | undefined
+  /**
+   * The persisted index (the delivery store's, src/delivery/store): which stories' stored views
+   * show each key, read in the writing request's transaction. Its answers are added to `index`'s
+   * (what this instance rendered without storing: previews, live fallbacks).
+   */
+  storedLookup: StoredLookup | undefined
   private readonly subscribers: Subscriber[] = []
   /** Set when Payload starts (the plugin's onInit). */
   logger: Payload['logger'] | undefined
@@ -53,13 +69,41 @@ export class Publisher {
 
   /** Decides what a stored change alters and tells every subscriber; null when nothing. */
   async publish(change: Change, req: PayloadRequest): Promise<PublishedChange | null> {
-    const affected = affectedBy(change, this.lookup ?? this.index)
+    const affected = affectedBy(change, await this.lookupFor(shownAs(change), req.payload, req))
     if (!affected) return null
     const event: PublishedChange = { ...affected, change }
     this.invalidate(affected.keys)
     if (change.collection === 'articles') this.index.forget(change.id)
     for (const subscriber of this.subscribers) await subscriber.changed?.(event, req)
     return event
+  }
+
+  /** Both indexes' answers for `keys`, as the pure `affectedBy` takes them. */
+  async lookupFor(
+    keys: Key[],
+    payload: Payload,
+    req?: Partial<PayloadRequest>,
+  ): Promise<DependencyLookup> {
+    const stored =
+      keys.length && this.storedLookup ? await this.storedLookup(keys, payload, req) : undefined
+    return {
+      storiesShowing: (key) => {
+        const stories = new Map(this.index.storiesShowing(key).map((story) => [story.id, story]))
+        for (const story of stored?.get(key) ?? []) stories.set(story.id, story)
+        return [...stories.values()]
+      },
+    }
+  }
+
+  /** Tells subscribers which documents' embargoes passed; one's failure is logged, not thrown. */
+  async lifted(documents: { key: Key; at: string }[], payload: Payload): Promise<void> {
+    if (!documents.length) return
+    for (const subscriber of this.subscribers)
+      await subscriber.lifted?.(documents, payload).catch((error: unknown) => {
+        const msg = `publishing: subscriber "${subscriber.name}" failed after an embargo lift`
+        if (this.logger) this.logger.error({ err: error, msg })
+        else process.stderr.write(`${msg}: ${String(error)}\n`)
+      })
   }
 
   /** Drops keys everywhere in this instance (other instances' changes, embargo lifts). */

@@ -12,6 +12,7 @@ import * as migration_20261202_044552_photo_object_key from './20261202_044552_p
 import * as migration_20261202_045424_desk_review_authors_entry from './20261202_045424_desk_review_authors_entry';
 import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
 import * as migration_20261202_061627_merged_schema_snapshot from './20261202_061627_merged_schema_snapshot';
+import * as migration_20261202_083241_delivery_store from './20261202_083241_delivery_store';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261202_061627_merged_schema_snapshot.up,
     down: migration_20261202_061627_merged_schema_snapshot.down,
-    name: '20261202_061627_merged_schema_snapshot'
+    name: '20261202_061627_merged_schema_snapshot',
+  },
+  {
+    up: migration_20261202_083241_delivery_store.up,
+    down: migration_20261202_083241_delivery_store.down,
+    name: '20261202_083241_delivery_store'
   },
 ];

@@ -1,0 +1,305 @@
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Audience, StoryRef } from '../../publishing/affected'
+import type { Key } from '../../publishing/keys'
+import { publisher } from '../../publishing/publisher'
+import type { StoredLookup, Subscriber } from '../../publishing/publisher'
+import type { DeliveredArticle } from '../types'
+import { RENDERER_VERSION, filterToken, renderViews, sortKeyOf } from './render'
+import { storedRows } from './rows'
+import type { StoredRows, ViewRow } from './rows'
+
+/**
+ * The delivery store: every published story's delivered views (each locale, for the public and
+ * for clients trusted with embargoes), rendered when something they show changes and stored in
+ * the database, so that a reader is served from memory or else from ONE indexed read, and lists
+ * and feeds are assembled from stored rows, never from a Local API find with depth.
+ *
+ * ## When views are rendered
+ * - **On write.** A publishing subscriber (`subscriber`): for the stories a change alters
+ *   (src/publishing/affected.ts), their views are marked stale and rendered again in the writing
+ *   request, in its transaction where there is one (PostgreSQL, MongoDB), so the change and its
+ *   views are committed together. Marking first takes the rows' locks: two transactions that
+ *   render one story take turns, and the second renders what the first committed. Without a
+ *   transaction (SQLite) renders take turns in the process instead. If the render fails, the
+ *   write still succeeds and the views stay marked stale.
+ * - **On recovery** (`recover`, at start and every minute): views marked stale, views of another
+ *   renderer version (a deploy with new HTML), stories changed after their views were rendered
+ *   (a crash between a write and its render, without a transaction) and published stories with no
+ *   views at all.
+ * - **Everything** with `npm run delivery:rebuild` (`rebuild`).
+ *
+ * ## How readers are served
+ * - A story (`article`): one read by slug, locale and audience. A stale view is rendered for the
+ *   request (not stored: the writer or recovery stores it); no view at all is answered by the
+ *   caller from the Local API (a story published before the store existed, a made-up slug).
+ * - Lists and feeds (`list`): stored rows in publication order, filtered by tokens.
+ * - An embargo lift is a time filter: the public view of a story under embargo is stored ahead,
+ *   rendered as of its lift, and shown from then on (`visibleFrom`). Only a story that shows
+ *   something whose embargo lifts later than its own view was rendered for is rendered again.
+ */
+export class DeliveryStore {
+  readonly rows: StoredRows
+  /** Renders outside a transaction take turns (see above). */
+  private turn: Promise<unknown> = Promise.resolve()
+  private recovering: Promise<number> | undefined
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(private readonly payload: Payload) {
+    this.rows = storedRows(payload)
+  }
+
+  /** Renders and stores every view of `stories`, joining `req`'s transaction when it has one. */
+  async render(stories: string[], req?: Partial<PayloadRequest>): Promise<void> {
+    if (!stories.length) return
+    const store = async () => {
+      await this.rows.markStale(stories, req)
+      const rendered = await renderViews(this.payload, stories, req)
+      await this.rows.replace(stories, rendered.views, rendered.dependencies, req)
+    }
+    if (req?.transactionID) return store()
+    const run = this.turn.then(store)
+    this.turn = run.catch(() => undefined)
+    return run
+  }
+
+  /** Renders `stories` in a transaction of their own (where the database has them). */
+  private async renderApart(stories: string[]): Promise<void> {
+    const req = await createLocalReq({}, this.payload)
+    const own = await initTransaction(req)
+    try {
+      await this.render(stories, req)
+      if (own) await commitTransaction(req)
+    } catch (error) {
+      if (own) await killTransaction(req)
+      throw error
+    }
+  }
+
+  /** The publishing subscriber that renders on write. */
+  static readonly subscriber: Subscriber = {
+    name: 'delivery store',
+    changed: async (event, req) => {
+      const stories = event.stories.map((story) => story.id)
+      if (!stories.length) return
+      const store = storeFor(req.payload)
+      try {
+        await store.render(stories, req)
+      } catch (error) {
+        // The change stands; readers get these stories rendered per request until recovery.
+        req.payload.logger.error({
+          err: error,
+          msg: `delivery store: could not render ${stories.length} changed stories; recovery will`,
+        })
+        store.recoverSoon()
+        return
+      }
+      // Responses built while the views were being replaced were built from the old rows.
+      publisher.invalidate(event.keys)
+    },
+    lifted: (documents, payload) => storeFor(payload).lifted(documents),
+  }
+
+  /** The view of one story, or undefined when none is stored. */
+  async article(
+    slug: string,
+    locale: string,
+    audience: Audience,
+  ): Promise<{ article: DeliveredArticle; keys: Key[] } | undefined> {
+    const now = new Date().toISOString()
+    const row = await this.rows.findView(slug, locale, audience, now)
+    if (!row) return undefined
+    if (!row.stale && row.version === RENDERER_VERSION) return fromRow(row, now)
+    // Being rendered again, or by an older renderer: this request renders it for itself.
+    this.recoverSoon()
+    const rendered = await renderViews(this.payload, [row.story])
+    const view = rendered.views.find(
+      (candidate) => candidate.locale === locale && candidate.audience === audience,
+    )
+    return view && view.slug === slug && (!view.visibleFrom || view.visibleFrom <= now)
+      ? fromRow(view, now)
+      : undefined
+  }
+
+  /**
+   * Stored stories of one list, newest first: at most `limit`, each carrying every token, from
+   * before `cursor` (a sort key). SQL's LIKE is case-insensitive on SQLite, so tokens are checked
+   * again exactly, reading on while rows fall out.
+   */
+  async list(range: {
+    locale: string
+    audience: Audience
+    tokens: string[]
+    limit: number
+    before?: { publishedAt: string; id: string }
+    from?: string
+    to?: string
+  }): Promise<{ items: DeliveredArticle[] }> {
+    const now = new Date().toISOString()
+    const items: DeliveredArticle[] = []
+    let before = range.before ? sortKeyOf(range.before.publishedAt, range.before.id) : undefined
+    // `to` is inclusive of every story published at that moment, whatever its id.
+    const to = range.to ? `${new Date(range.to).toISOString()}|\uffff` : undefined
+    const from = range.from ? new Date(range.from).toISOString() : undefined
+    for (;;) {
+      const batch = Math.max(range.limit - items.length, 20)
+      const rows = await this.rows.list({
+        locale: range.locale,
+        audience: range.audience,
+        now,
+        before,
+        from,
+        to,
+        tokens: range.tokens,
+        limit: batch,
+      })
+      for (const row of rows) {
+        if (items.length === range.limit) break
+        if (!range.tokens.every((token) => row.filters.includes(token))) continue
+        items.push(fromRow(row, now).article)
+      }
+      if (items.length === range.limit || rows.length < batch) break
+      before = rows[rows.length - 1]!.sortKey
+    }
+    return { items }
+  }
+
+  /**
+   * Renders what needs it: views marked stale or of another renderer version, stories changed
+   * after their views were rendered, published stories without views. Answers how many stories
+   * it rendered.
+   */
+  recover(): Promise<number> {
+    this.recovering ??= this.findAndRender().finally(() => {
+      this.recovering = undefined
+    })
+    return this.recovering
+  }
+
+  recoverSoon(): void {
+    if (this.timer) return
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      this.recover().catch((error: unknown) =>
+        this.payload.logger.error({ err: error, msg: 'delivery store: recovery failed' }),
+      )
+    }, 1000)
+    this.timer.unref()
+  }
+
+  private async findAndRender(): Promise<number> {
+    const due = new Set(await this.rows.outdated(RENDERER_VERSION, 100_000))
+    const rendered = await this.rows.renderedStories()
+    for (const { id, updatedAt } of await publishedStories(this.payload)) {
+      const oldest = rendered.get(id)
+      if (oldest === undefined || oldest < new Date(updatedAt).toISOString()) due.add(id)
+    }
+    const stories = [...due]
+    for (let at = 0; at < stories.length; at += REBUILD_BATCH)
+      await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
+    if (stories.length) publisher.invalidateEverything()
+    return stories.length
+  }
+
+  /**
+   * Renders every published story again, in batches, and removes the views of stories that are
+   * no longer published. `progress` is told after each batch.
+   */
+  async rebuild(
+    progress: (done: number, total: number) => void = () => undefined,
+  ): Promise<{ stories: number; views: number; removed: number }> {
+    const stories = (await publishedStories(this.payload)).map((story) => story.id)
+    let views = 0
+    for (let at = 0; at < stories.length; at += REBUILD_BATCH) {
+      const batch = stories.slice(at, at + REBUILD_BATCH)
+      await this.renderApart(batch)
+      views += batch.length
+      progress(Math.min(at + REBUILD_BATCH, stories.length), stories.length)
+    }
+    const removed = await this.rows.removeExcept(new Set(stories))
+    publisher.invalidateEverything()
+    return { stories: stories.length, views, removed }
+  }
+
+  /**
+   * Embargoes passed: stories showing a lifted document (a photo, a quote, a result) whose public
+   * view was rendered as of an earlier moment left it out, and are rendered again. A story's own
+   * lift, and what lifts with it, needs nothing: its public view was rendered as of that moment.
+   */
+  async lifted(documents: { key: Key; at: string }[]): Promise<void> {
+    if (!documents.length) return
+    const showing = await this.rows.storiesShowing(documents.map((document) => document.key))
+    const stories = [...new Set([...showing.values()].flat().map((story) => story.id))]
+    const visibleFrom = await this.rows.publicVisibleFrom(stories)
+    const due = new Set<string>()
+    for (const { key, at } of documents)
+      for (const story of showing.get(key) ?? []) {
+        const from = visibleFrom.get(story.id)
+        if (!from || from < new Date(at).toISOString()) due.add(story.id)
+      }
+    if (due.size) await this.renderApart([...due])
+  }
+
+  startRecovery(): () => void {
+    this.recoverSoon()
+    const every = setInterval(() => this.recoverSoon(), RECOVERY_INTERVAL_MS)
+    every.unref()
+    return () => {
+      clearInterval(every)
+      clearTimeout(this.timer)
+      this.timer = undefined
+    }
+  }
+}
+
+/** Stories rendered per transaction by recovery and rebuilds. */
+const REBUILD_BATCH = 50
+
+const RECOVERY_INTERVAL_MS = 60_000
+
+const stores = new WeakMap<Payload, DeliveryStore>()
+
+export function storeFor(payload: Payload): DeliveryStore {
+  let store = stores.get(payload)
+  if (!store) {
+    store = new DeliveryStore(payload)
+    stores.set(payload, store)
+  }
+  return store
+}
+
+/** The store's dependency index, for the publishing plugin (`publisher.storedLookup`). */
+export const storedDependencies: StoredLookup = (keys, payload, req) =>
+  storeFor(payload).rows.storiesShowing(keys, req)
+
+/** A stored row as readers get it; a trusted view's embargo that has passed reads as none. */
+function fromRow(row: ViewRow, now: string): { article: DeliveredArticle; keys: Key[] } {
+  const article = JSON.parse(row.model) as DeliveredArticle
+  if (article.embargoUntil && new Date(article.embargoUntil).toISOString() <= now)
+    article.embargoUntil = null
+  return { article, keys: JSON.parse(row.keys) as Key[] }
+}
+
+/** Every published story's id and last change, read in pages (100,000 stories are a few MB). */
+async function publishedStories(payload: Payload): Promise<{ id: string; updatedAt: string }[]> {
+  const found: { id: string; updatedAt: string }[] = []
+  for (let page = 1; ; page++) {
+    const { docs, hasNextPage } = await payload.find({
+      collection: 'articles',
+      where: { _status: { equals: 'published' } },
+      select: { updatedAt: true },
+      sort: 'id',
+      depth: 0,
+      limit: 5000,
+      page,
+      overrideAccess: true,
+      draft: false,
+    })
+    for (const doc of docs) found.push({ id: String(doc.id), updatedAt: doc.updatedAt })
+    if (!hasNextPage) return found
+  }
+}
+
+export { filterToken }
+export type { StoryRef }

@@ -1,0 +1,208 @@
+import type { Payload, PayloadRequest, TypedUser } from 'payload'
+
+import type { Article } from '../../payload-types'
+import type { Audience } from '../../publishing/affected'
+import { env } from '../../config/env'
+import { deliverArticles, dependenciesOf, publishedWhere, readOptions } from '../model'
+import type { ModelContext, Reader } from '../model'
+import { LOCALES } from '../query'
+import type { DeliveredArticle } from '../types'
+import type { DependencyRow, ViewRow } from './rows'
+
+/**
+ * Stamped on every stored view. Raise it whenever what a render produces changes (the delivered
+ * model, its HTML, its keys): views made by another version are rendered again at the next start,
+ * so a deploy with new HTML never serves the old one for long.
+ */
+export const RENDERER_VERSION = 1
+
+/**
+ * Who the embargoed views are rendered for: an API client trusted with embargoes, as the access
+ * rules know one (src/access/roles.ts). Never stored, never sent: it only decides what the
+ * Local API lets through.
+ */
+const TRUSTED: Reader = {
+  audience: 'embargoed',
+  user: {
+    id: 'delivery-store',
+    collection: 'api-clients',
+    enabled: true,
+    scopes: ['read_published', 'read_embargoed'],
+  } as unknown as TypedUser,
+}
+
+const PUBLIC: Reader = { audience: 'public' }
+
+/** Ids padded so that they sort as numbers when compared as text (ObjectIds are fixed-length). */
+const sortableId = (id: string) => (/^\d+$/.test(id) ? id.padStart(20, '0') : id)
+
+/** The order of lists: newest publication first, then highest id (the cursor's order too). */
+export const sortKeyOf = (publishedAt: string, id: string) =>
+  `${new Date(publishedAt).toISOString()}|${sortableId(id)}`
+
+/** One token of a story's `filters`: what a list filter must find in it. */
+export const filterToken = (name: string, value: string | number) => `|${name}:${value}|`
+
+export interface Rendered {
+  views: ViewRow[]
+  dependencies: DependencyRow[]
+}
+
+interface Pass {
+  payload: Payload
+  ids: string[]
+  locale: string
+  reader: Reader
+  /** The writing request whose transaction the reads join; undefined outside one. */
+  transaction?: Partial<PayloadRequest>
+  asOf?: string
+}
+
+/** The published stories among `ids` as one reader sees them, each with its stored row. */
+async function renderPass({ payload, ids, locale, reader, transaction, asOf }: Pass) {
+  const settings = env()
+  const ctx: ModelContext = {
+    payload,
+    reader,
+    locale,
+    serverUrl: settings.serverUrl,
+    storyUrl: settings.storyUrl,
+    // A request of the renderer's own: the Local API sets its user, locale and context on it.
+    ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
+    ...(asOf ? { asOf } : {}),
+  }
+  const { docs } = await payload.find({
+    collection: 'articles',
+    where: publishedWhere([{ id: { in: ids } }]),
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    ...readOptions(ctx),
+  })
+  const articles = docs as Article[]
+  const delivered = await deliverArticles(ctx, articles)
+  return delivered.map((article, at) => ({ article, source: articles[at]! }))
+}
+
+/** The years of the seasons the stories name, for the `season` list filter. */
+async function seasonYears(
+  payload: Payload,
+  articles: DeliveredArticle[],
+  transaction?: Partial<PayloadRequest>,
+): Promise<Map<string, number>> {
+  const ids = [
+    ...new Set(articles.flatMap((a) => (a.championship.season ? [a.championship.season.id] : []))),
+  ]
+  if (!ids.length) return new Map()
+  const { docs } = await payload.find({
+    collection: 'seasons',
+    where: { id: { in: ids } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    select: { year: true },
+    overrideAccess: true,
+    ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
+  })
+  return new Map(docs.map((doc) => [String(doc.id), doc.year]))
+}
+
+function filtersOf(article: DeliveredArticle, years: Map<string, number>): string {
+  const { championship } = article
+  const tokens: string[] = []
+  const slugs = (name: string, refs: { slug?: string | null }[]) => {
+    for (const ref of refs) if (ref.slug) tokens.push(`${name}:${ref.slug}`)
+  }
+  slugs('series', championship.series)
+  slugs('event', championship.event ? [championship.event] : [])
+  slugs('team', championship.teams)
+  slugs('driver', championship.drivers)
+  const year = championship.season ? years.get(championship.season.id) : undefined
+  if (year !== undefined) tokens.push(`season:${year}`)
+  for (const tag of article.tags) tokens.push(`tag:${tag}`)
+  return tokens.length ? `|${tokens.join('|')}|` : ''
+}
+
+/**
+ * Renders every view of the given stories: each locale, for the public and for trusted clients.
+ * The public view of a story under embargo is rendered as of its lift (what is embargoed past
+ * then stays out), stored with `visibleFrom`: the lift is a time filter on the stored row, not a
+ * render. A story not published (any more) has no views. Reads join `transaction` when given, so
+ * the views match the change being committed.
+ */
+export async function renderViews(
+  payload: Payload,
+  storyIds: string[],
+  transaction?: Partial<PayloadRequest>,
+): Promise<Rendered> {
+  const ids = [...new Set(storyIds)]
+  const views: ViewRow[] = []
+  const dependencies = new Map<string, DependencyRow>()
+  if (!ids.length) return { views, dependencies: [] }
+  const now = new Date().toISOString()
+  const add = (
+    { article, source }: { article: DeliveredArticle; source: Article },
+    locale: string,
+    audience: Audience,
+    years: Map<string, number>,
+    visibleFrom = '',
+  ) => {
+    const keys = [...dependenciesOf(article)]
+    for (const key of keys)
+      dependencies.set(`${article.id}\u0000${key}`, {
+        key,
+        story: article.id,
+        publicId: article.publicId,
+      })
+    views.push({
+      view: `${article.id}|${locale}|${audience}`,
+      story: article.id,
+      publicId: article.publicId,
+      slug: article.slug,
+      locale,
+      audience,
+      sortKey: sortKeyOf(article.publishedAt, article.id),
+      visibleFrom,
+      filters: filtersOf(article, years),
+      sourceUpdatedAt: new Date(source.updatedAt).toISOString(),
+      version: RENDERER_VERSION,
+      stale: false,
+      keys: JSON.stringify(keys),
+      model: JSON.stringify(article),
+    })
+  }
+  for (const locale of LOCALES) {
+    const trusted = await renderPass({ payload, ids, locale, reader: TRUSTED, transaction })
+    const years = await seasonYears(
+      payload,
+      trusted.map(({ article }) => article),
+      transaction,
+    )
+    for (const rendered of trusted) add(rendered, locale, 'embargoed', years)
+    // Stories under embargo now: each rendered for the public as of its own lift.
+    const lifts = new Map<string, string[]>()
+    for (const { source } of trusted)
+      if (source.embargoUntil && Date.parse(source.embargoUntil) > Date.parse(now)) {
+        const at = new Date(source.embargoUntil).toISOString()
+        lifts.set(at, [...(lifts.get(at) ?? []), String(source.id)])
+      }
+    const open = ids.filter((id) => ![...lifts.values()].some((held) => held.includes(id)))
+    const passes: { ids: string[]; asOf?: string }[] = [
+      { ids: open },
+      ...[...lifts].map(([asOf, held]) => ({ ids: held, asOf })),
+    ]
+    for (const pass of passes) {
+      if (!pass.ids.length) continue
+      const rendered = await renderPass({
+        payload,
+        ids: pass.ids,
+        locale,
+        reader: PUBLIC,
+        transaction,
+        asOf: pass.asOf,
+      })
+      for (const story of rendered) add(story, locale, 'public', years, pass.asOf ?? '')
+    }
+  }
+  return { views, dependencies: [...dependencies.values()] }
+}
