@@ -188,7 +188,7 @@ export async function runMixed(input: MixedInput): Promise<MixedResult> {
       const label = `reads + 1 publish/${intervalSeconds === 1 ? '' : `${intervalSeconds} `}s`
       let publishing: PublishSummary | undefined
       const result = await phase(name, `${label} for ${duration} s`, async () => {
-        const editor = startEditor(server.url, token, editedStory, intervalSeconds)
+        const editor = startEditor(server.url, token, editedStory, intervalSeconds, log)
         try {
           return await load(server.url, { name, label, ...zipf, connections, duration })
         } finally {
@@ -354,6 +354,7 @@ function startEditor(
   token: string,
   story: StoryRef,
   intervalSeconds: number,
+  log: (line: string) => void,
 ): { stop: () => Promise<PublishSummary> } {
   const latencies: number[] = []
   const inFlight = new Set<Promise<void>>()
@@ -379,6 +380,8 @@ function startEditor(
   return {
     stop: async () => {
       clearInterval(timer)
+      // Those still running belong to this phase: the next one starts without them.
+      if (inFlight.size) log(`  waiting for ${inFlight.size} publishes still in flight…`)
       await Promise.all([...inFlight])
       return {
         intervalSeconds,
