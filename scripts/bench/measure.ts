@@ -66,7 +66,8 @@ export async function preflight(url: string, chosen: Target[]): Promise<void> {
 }
 
 export interface Measurement {
-  target: TargetName
+  /** A target's name, or a phase's in the mixed scenario. */
+  target: string
   label: string
   path: string
   requestsPerSecond: number
@@ -114,6 +115,90 @@ export async function measure(
     durationSeconds: result.duration,
     connections: result.connections,
   }
+}
+
+/** How the server said it answered (its `X-Cache` header): from memory, or built/read anew. */
+export interface CacheCount {
+  hit: number
+  miss: number
+  /** Responses without the header (routes that are not cached, like the ceiling). */
+  none: number
+}
+
+export interface LoadRun extends Measurement {
+  cache: CacheCount
+}
+
+export interface LoadOptions {
+  name: string
+  label: string
+  /** What is requested, for the record, e.g. `/content/v1/articles/{zipf over newest 1000}`. */
+  path: string
+  /** The path of every next request: a fixed route, or a story drawn per request. */
+  nextPath: () => string
+  connections: number
+  /** Seconds of load; or, instead, a number of requests in all (`amount`). */
+  duration?: number
+  amount?: number
+  /** Seconds before autocannon gives up on a request and counts an error (its default: 10). */
+  timeoutSeconds?: number
+}
+
+/**
+ * One autocannon run whose requests each ask for the path `nextPath` gives, counting `X-Cache`
+ * answers. Every phase of the mixed scenario, the ceiling included, goes through this, so the
+ * load generator spends the same work per request on each and the ratios compare the server.
+ * Throughput is completed requests over the run's own duration, which also holds for a run of a
+ * fixed `amount` that lasts well under a second.
+ */
+export async function load(url: string, options: LoadOptions): Promise<LoadRun> {
+  const cache: CacheCount = { hit: 0, miss: 0, none: 0 }
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    timeout: options.timeoutSeconds ?? 10,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+    requests: [
+      {
+        // autocannon builds each connection's first request with this too, so `amount`
+        // requests call it exactly `amount` times: a list walked in order is asked once each.
+        setupRequest: (request) => ({ ...request, path: options.nextPath() }),
+        onResponse: (_status, _body, _context, headers) => {
+          const header = headers?.['x-cache'] ?? headers?.['X-Cache']
+          if (header === 'hit') cache.hit++
+          else if (header === 'miss') cache.miss++
+          else cache.none++
+        },
+      },
+    ],
+  })
+  if (result.requests.total === 0) {
+    process.stderr.write(`\n${options.label}: no request completed (errors: ${result.errors})\n`)
+  }
+  return {
+    target: options.name,
+    label: options.label,
+    path: options.path,
+    requestsPerSecond: result.duration > 0 ? result.requests.total / result.duration : 0,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    durationSeconds: result.duration,
+    connections: result.connections,
+    cache,
+  }
+}
+
+/**
+ * autocannon drops its sockets when time is up, but the server still finishes the requests it
+ * accepted: one more request answers only once that backlog is served (see `measure`).
+ */
+export async function drain(url: string, path: string): Promise<void> {
+  await (await fetch(url + path)).arrayBuffer()
 }
 
 /** Latency of completed requests; with none completed there is no latency to show, not 0 ms. */

@@ -170,3 +170,48 @@ async function copyStatements(client: Client, template: Template): Promise<strin
     }),
   ]
 }
+
+export interface StoryRef {
+  id: number
+  slug: string
+}
+
+/** Every published story, newest first: the order readers favour and lists show. */
+export async function storiesNewestFirst(payload: Payload): Promise<StoryRef[]> {
+  const { rows } = await sqliteClient(payload).execute(
+    "SELECT id, slug FROM articles WHERE _status = 'published' ORDER BY published_at DESC, id DESC",
+  )
+  return rows.map((row) => ({ id: Number(row.id), slug: String(row.slug) }))
+}
+
+export interface Account {
+  email: string
+  password: string
+}
+
+/**
+ * An editor account for the mixed scenario, made through the Local API before the server starts;
+ * the editor then signs in over REST like a person in the admin would. The first account of a
+ * database always becomes an admin (Users' makeFirstUserAdmin), so an admin is made first and the
+ * editor holds the editor role only.
+ */
+export async function createEditor(payload: Payload): Promise<Account> {
+  const { randomBytes } = await import('node:crypto')
+  const password = () => randomBytes(18).toString('base64url')
+  const { totalDocs } = await payload.count({ collection: 'users' })
+  if (totalDocs === 0) {
+    await payload.create({
+      collection: 'users',
+      data: { email: 'bench-admin@example.com', password: password(), roles: ['admin'] },
+    })
+  }
+  const editor = {
+    email: `bench-editor-${randomBytes(4).toString('hex')}@example.com`,
+    password: password(),
+  }
+  await payload.create({
+    collection: 'users',
+    data: { ...editor, name: 'Bench editor', roles: ['editor'] },
+  })
+  return editor
+}
