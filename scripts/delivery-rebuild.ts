@@ -2,7 +2,7 @@
  * `npm run delivery:rebuild`: renders the stored delivery views of every published story again
  * (src/delivery/store), in batches of 50 each in its own transaction, and removes the views of
  * stories no longer published. A progress bar on stderr; stdout is one JSON summary:
- * `{ "stories": N, "views": N, "removed": N, "seconds": S, "storiesPerSecond": R, "peakRssMb": M }`.
+ * `{ "stories", "views", "removed", "seconds", "storiesPerSecond", "peakRssMb", "peakHeapMb" }`.
  * Safe while the server runs: a story changed meanwhile is rendered by its writer after the batch
  * that holds it commits.
  */
@@ -26,6 +26,7 @@ const bar = new cliProgress.SingleBar(
 )
 const started = performance.now()
 let peakRss = process.memoryUsage.rss()
+let peakHeap = process.memoryUsage().heapUsed
 let exitCode = 0
 try {
   let begun = false
@@ -36,6 +37,7 @@ try {
     }
     bar.update(done)
     peakRss = Math.max(peakRss, process.memoryUsage.rss())
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)
   })
   bar.stop()
   const seconds = (performance.now() - started) / 1000
@@ -45,6 +47,7 @@ try {
       seconds: Number(seconds.toFixed(1)),
       storiesPerSecond: Number((summary.stories / Math.max(seconds, 0.001)).toFixed(1)),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
+      peakHeapMb: Math.round(peakHeap / 1024 / 1024),
     })}\n`,
   )
 } catch (error) {

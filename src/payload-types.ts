@@ -887,7 +887,7 @@ export interface DeliveryView {
   visibleFrom?: string | null;
   filters?: string | null;
   sourceUpdatedAt: string;
-  version: number;
+  renderer: string;
   stale?: boolean | null;
   keys: string;
   model: string;
@@ -1596,7 +1596,7 @@ export interface DeliveryViewsSelect<T extends boolean = true> {
   visibleFrom?: T;
   filters?: T;
   sourceUpdatedAt?: T;
-  version?: T;
+  renderer?: T;
   stale?: T;
   keys?: T;
   model?: T;

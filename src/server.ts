@@ -106,6 +106,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to another instance.
   if (settings.jobsAutorun) await getPayload({ config, cron: true })
 
+  // Stored views older than their story are marked before anyone reads them (src/delivery/store).
+  const store = storeFor(payload)
+  await store.prepare()
+
   // Other instances' changes reach this one's delivery cache through PostgreSQL LISTEN/NOTIFY
   // or a MongoDB change stream.
   const listener =
@@ -132,7 +136,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   // Views left stale by a failed render, a crash or an older renderer are rendered in the
   // background, after listening: meanwhile readers get them rendered per request.
-  const stopRecovery = storeFor(payload).startRecovery()
+  const stopRecovery = store.startRecovery()
   const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`

@@ -291,6 +291,18 @@ export function event(doc: AnyDoc | undefined, serverUrl: string): DeliveredEven
   }
 }
 
+/** Whether a document's own embargo still stands at the moment this context renders for. */
+const underEmbargo = (ctx: ModelContext) => {
+  const now = ctx.asOf ? Date.parse(ctx.asOf) : Date.now()
+  return (doc: unknown): boolean => {
+    const until = (doc as { embargoUntil?: unknown } | undefined)?.embargoUntil
+    return typeof until === 'string' && Date.parse(until) > now
+  }
+}
+
+/** Session results that include a row under embargo (seen only by a trusted reader). */
+const withEmbargoedRows = new WeakSet<DeliveredResult[]>()
+
 /** A session's results as this reader may see them, best first (all of them: no top N). */
 export async function sessionResults(
   ctx: ModelContext,
@@ -304,10 +316,12 @@ export async function sessionResults(
     pagination: false,
     ...readOptions(ctx),
   })
-  return classificationOrder(
+  const ordered = classificationOrder(
     (docs as Result[]).map((doc) => result(doc, ctx.serverUrl)),
     selection.class !== undefined,
   )
+  if (docs.some(underEmbargo(ctx))) withEmbargoedRows.add(ordered)
+  return ordered
 }
 
 const selectionKey = (table: ResultsSelection) =>
@@ -320,7 +334,11 @@ const selectionKey = (table: ResultsSelection) =>
 async function resultsTables(
   ctx: ModelContext,
   tables: ResultsTableReference[],
-): Promise<(table: ResultsTableReference) => DeliveredResultsTable | undefined> {
+): Promise<{
+  tableOf: (table: ResultsTableReference) => DeliveredResultsTable | undefined
+  /** Whether the rows a table shows include one under embargo. */
+  showsEmbargoed: (table: ResultsTableReference) => boolean
+}> {
   const distinct = new Map<string, ResultsTableReference>()
   for (const table of tables) distinct.set(selectionKey(table), table)
   const [events, classes, rows] = await Promise.all([
@@ -335,7 +353,7 @@ async function resultsTables(
       [...distinct].map(async ([key, table]) => [key, await sessionResults(ctx, table)] as const),
     ).then((found) => new Map(found)),
   ])
-  return (table) => {
+  const tableOf = (table: ResultsTableReference): DeliveredResultsTable | undefined => {
     const eventDoc = events.get(String(table.event))
     const eventRef = ref(eventDoc)
     const classRef = table.class !== undefined ? ref(classes.get(String(table.class))) : null
@@ -358,9 +376,22 @@ async function resultsTables(
       ),
     }
   }
+  const showsEmbargoed = (table: ResultsTableReference): boolean => {
+    const found = rows.get(selectionKey(table))
+    return !!found && withEmbargoedRows.has(found)
+  }
+  return { tableOf, showsEmbargoed }
 }
 
 const shownBy = new WeakMap<DeliveredArticle, ReadonlySet<string>>()
+const touchesEmbargo = new WeakSet<DeliveredArticle>()
+
+/**
+ * Whether a delivered story is, or shows something, under embargo at the moment it was rendered
+ * for. A story that is not is the same for every reader allowed to see it: the delivery store
+ * renders its public view only when it is (src/delivery/store/render.ts).
+ */
+export const touchedEmbargo = (article: DeliveredArticle): boolean => touchesEmbargo.has(article)
 
 /**
  * The keys of everything a delivered story was built from (src/publishing/keys.ts): the story
@@ -440,7 +471,7 @@ export async function deliverArticles(
     fetchByIds(ctx, 'manufacturers', wanted.manufacturers, 0),
   ])
 
-  const tableOf = await resultsTables(
+  const { tableOf, showsEmbargoed: tableShowsEmbargoed } = await resultsTables(
     ctx,
     articles.flatMap((article) => resultsTablesOf(article.body)),
   )
@@ -512,9 +543,25 @@ export async function deliverArticles(
     return shown
   }
 
+  const embargoed = underEmbargo(ctx)
+  /** Whether the story shows a document under its own embargo now (a photo, quote, result…). */
+  const showsEmbargoed = (article: Article): boolean => {
+    const body = bodyReferences(article.body)
+    const held = (map: Map<string, AnyDoc>, values: unknown[]) =>
+      idsOf(values).some((id) => embargoed(map.get(id)))
+    return (
+      held(photos, [article.heroPhoto, ...body.photos, ...idsOf(article.photos)]) ||
+      held(quotes, body.quotes) ||
+      held(results, [...idsOf(article.results), ...body.results]) ||
+      held(titles, [...idsOf(article.titles), ...body.titles]) ||
+      resultsTablesOf(article.body).some(tableShowsEmbargoed)
+    )
+  }
+
   return articles.map((article) => {
     const delivered = deliverArticle(article)
     shownBy.set(delivered, dependencies(article))
+    if (embargoed(article) || showsEmbargoed(article)) touchesEmbargo.add(delivered)
     return delivered
   })
 

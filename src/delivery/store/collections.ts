@@ -49,7 +49,9 @@ export const DeliveryViews: CollectionConfig = {
     text('filters'),
     // The story's updatedAt when rendered: recovery re-renders a view older than its story.
     text('sourceUpdatedAt', { required: true }),
-    { name: 'version', type: 'number', required: true },
+    // What made the view: the renderer's version and the settings its URLs come from
+    // (src/delivery/store/render.ts `rendererStamp`). Another stamp: rendered again.
+    text('renderer', { required: true }),
     // Set in the writing transaction before rendering; cleared by the render that replaces the row.
     { name: 'stale', type: 'checkbox', defaultValue: false, index: true },
     // The keys of what the view shows (JSON array), sent as Surrogate-Key and Cache-Tag.

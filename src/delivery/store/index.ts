@@ -6,7 +6,7 @@ import type { Key } from '../../publishing/keys'
 import { publisher } from '../../publishing/publisher'
 import type { StoredLookup, Subscriber } from '../../publishing/publisher'
 import type { DeliveredArticle } from '../types'
-import { RENDERER_VERSION, filterToken, renderViews, sortKeyOf } from './render'
+import { filterToken, renderViews, rendererStamp, sortKeyOf } from './render'
 import { storedRows } from './rows'
 import type { StoredRows, ViewRow } from './rows'
 
@@ -50,18 +50,27 @@ export class DeliveryStore {
     this.rows = storedRows(payload)
   }
 
-  /** Renders and stores every view of `stories`, joining `req`'s transaction when it has one. */
+  /**
+   * Marks the views of `stories` stale, then renders and stores them, joining `req`'s transaction
+   * when it has one. A failed render leaves them marked (and, in a transaction, the caller
+   * decides whether the transaction survives it).
+   */
   async render(stories: string[], req?: Partial<PayloadRequest>): Promise<void> {
     if (!stories.length) return
     const store = async () => {
       await this.rows.markStale(stories, req)
-      const rendered = await renderViews(this.payload, stories, req)
-      await this.rows.replace(stories, rendered.views, rendered.dependencies, req)
+      await this.renderMarked(stories, req)
     }
     if (req?.transactionID) return store()
     const run = this.turn.then(store)
     this.turn = run.catch(() => undefined)
     return run
+  }
+
+  /** Renders and stores the views of `stories` (already marked stale). */
+  async renderMarked(stories: string[], req?: Partial<PayloadRequest>): Promise<void> {
+    const rendered = await renderViews(this.payload, stories, req)
+    await this.rows.replace(stories, rendered.views, rendered.dependencies, req)
   }
 
   /** Renders `stories` in a transaction of their own (where the database has them). */
@@ -110,16 +119,41 @@ export class DeliveryStore {
     const now = new Date().toISOString()
     const row = await this.rows.findView(slug, locale, audience, now)
     if (!row) return undefined
-    if (!row.stale && row.version === RENDERER_VERSION) return fromRow(row, now)
     // Being rendered again, or by an older renderer: this request renders it for itself.
+    const [view] = await this.fresh([row], locale, audience, now)
+    return view && view.slug === slug ? fromRow(view, now) : undefined
+  }
+
+  /**
+   * The rows as readers must see them: one stale or made by another renderer is replaced by a
+   * render for this request (all of them in one batch), or left out when the story is no longer
+   * published or visible.
+   */
+  private async fresh(
+    rows: ViewRow[],
+    locale: string,
+    audience: Audience,
+    now: string,
+  ): Promise<ViewRow[]> {
+    const stamp = rendererStamp()
+    const outdated = rows.filter((row) => row.stale || row.renderer !== stamp)
+    if (!outdated.length) return rows
     this.recoverSoon()
-    const rendered = await renderViews(this.payload, [row.story])
-    const view = rendered.views.find(
-      (candidate) => candidate.locale === locale && candidate.audience === audience,
+    const rendered = await renderViews(
+      this.payload,
+      outdated.map((row) => row.story),
     )
-    return view && view.slug === slug && (!view.visibleFrom || view.visibleFrom <= now)
-      ? fromRow(view, now)
-      : undefined
+    const replacement = new Map(
+      rendered.views
+        .filter((view) => view.locale === locale && view.audience === audience)
+        .filter((view) => !view.visibleFrom || view.visibleFrom <= now)
+        .map((view) => [view.story, view]),
+    )
+    return rows.flatMap((row) => {
+      if (!outdated.includes(row)) return [row]
+      const view = replacement.get(row.story)
+      return view ? [view] : []
+    })
   }
 
   /**
@@ -154,7 +188,7 @@ export class DeliveryStore {
         tokens: range.tokens,
         limit: batch,
       })
-      for (const row of rows) {
+      for (const row of await this.fresh(rows, range.locale, range.audience, now)) {
         if (items.length === range.limit) break
         if (!range.tokens.every((token) => row.filters.includes(token))) continue
         items.push(fromRow(row, now).article)
@@ -188,14 +222,31 @@ export class DeliveryStore {
     this.timer.unref()
   }
 
-  private async findAndRender(): Promise<number> {
-    const due = new Set(await this.rows.outdated(RENDERER_VERSION, 100_000))
+  /** Stories whose views need rendering (see `recover`). */
+  private async due(): Promise<Set<string>> {
+    const due = new Set(await this.rows.outdated(rendererStamp(), 100_000))
     const rendered = await this.rows.renderedStories()
     for (const { id, updatedAt } of await publishedStories(this.payload)) {
       const oldest = rendered.get(id)
       if (oldest === undefined || oldest < new Date(updatedAt).toISOString()) due.add(id)
     }
-    const stories = [...due]
+    return due
+  }
+
+  /**
+   * Before the server listens: marks stale the views of stories changed since they were rendered
+   * (a crash between a write and its render), so that the first reader already gets the story
+   * rendered per request, while `startRecovery` renders them in the background. Reads ids and
+   * times only: about a second for 100,000 stories.
+   */
+  async prepare(): Promise<number> {
+    const due = [...(await this.due())]
+    if (due.length) await this.rows.markStale(due)
+    return due.length
+  }
+
+  private async findAndRender(): Promise<number> {
+    const stories = [...(await this.due())]
     for (let at = 0; at < stories.length; at += REBUILD_BATCH)
       await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
     if (stories.length) publisher.invalidateEverything()

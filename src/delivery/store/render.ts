@@ -1,9 +1,16 @@
+import { createHash } from 'node:crypto'
 import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
 import type { Article } from '../../payload-types'
 import type { Audience } from '../../publishing/affected'
 import { env } from '../../config/env'
-import { deliverArticles, dependenciesOf, publishedWhere, readOptions } from '../model'
+import {
+  deliverArticles,
+  dependenciesOf,
+  publishedWhere,
+  readOptions,
+  touchedEmbargo,
+} from '../model'
 import type { ModelContext, Reader } from '../model'
 import { LOCALES } from '../query'
 import type { DeliveredArticle } from '../types'
@@ -15,6 +22,17 @@ import type { DependencyRow, ViewRow } from './rows'
  * so a deploy with new HTML never serves the old one for long.
  */
 export const RENDERER_VERSION = 1
+
+/**
+ * The renderer's version and the settings that rendered views depend on (absolute URLs of
+ * stories and photos): views with another stamp were made by an older deploy or under other
+ * settings (a new STORY_URL), and are rendered again.
+ */
+export function rendererStamp(): string {
+  const { serverUrl, storyUrl } = env()
+  const settings = createHash('sha256').update(`${serverUrl}\n${storyUrl}`).digest('base64url')
+  return `${RENDERER_VERSION}:${settings.slice(0, 16)}`
+}
 
 /**
  * Who the embargoed views are rendered for: an API client trusted with embargoes, as the access
@@ -140,6 +158,7 @@ export async function renderViews(
   const dependencies = new Map<string, DependencyRow>()
   if (!ids.length) return { views, dependencies: [] }
   const now = new Date().toISOString()
+  const stamp = rendererStamp()
   const add = (
     { article, source }: { article: DeliveredArticle; source: Article },
     locale: string,
@@ -165,7 +184,7 @@ export async function renderViews(
       visibleFrom,
       filters: filtersOf(article, years),
       sourceUpdatedAt: new Date(source.updatedAt).toISOString(),
-      version: RENDERER_VERSION,
+      renderer: stamp,
       stale: false,
       keys: JSON.stringify(keys),
       model: JSON.stringify(article),
@@ -178,15 +197,20 @@ export async function renderViews(
       trusted.map(({ article }) => article),
       transaction,
     )
-    for (const rendered of trusted) add(rendered, locale, 'embargoed', years)
-    // Stories under embargo now: each rendered for the public as of its own lift.
+    // A story that neither is nor shows anything under embargo looks the same to the public:
+    // its public view is the trusted one. The others are rendered for the public, those under
+    // embargo themselves as of their own lift.
+    const open: string[] = []
     const lifts = new Map<string, string[]>()
-    for (const { source } of trusted)
-      if (source.embargoUntil && Date.parse(source.embargoUntil) > Date.parse(now)) {
+    for (const rendered of trusted) {
+      add(rendered, locale, 'embargoed', years)
+      const { article, source } = rendered
+      if (!touchedEmbargo(article)) add(rendered, locale, 'public', years)
+      else if (source.embargoUntil && Date.parse(source.embargoUntil) > Date.parse(now)) {
         const at = new Date(source.embargoUntil).toISOString()
         lifts.set(at, [...(lifts.get(at) ?? []), String(source.id)])
-      }
-    const open = ids.filter((id) => ![...lifts.values()].some((held) => held.includes(id)))
+      } else open.push(String(source.id))
+    }
     const passes: { ids: string[]; asOf?: string }[] = [
       { ids: open },
       ...[...lifts].map(([asOf, held]) => ({ ids: held, asOf })),

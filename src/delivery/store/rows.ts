@@ -30,7 +30,7 @@ export interface ViewRow {
   visibleFrom: string
   filters: string
   sourceUpdatedAt: string
-  version: number
+  renderer: string
   stale: boolean
   keys: string
   model: string
@@ -83,8 +83,8 @@ export interface StoredRows {
   ): Promise<ViewRow | undefined>
   list(range: ListRange): Promise<ViewRow[]>
   storiesShowing(keys: Key[], req?: Req): Promise<Map<Key, StoryRef[]>>
-  /** Stories with a view marked stale or made by another renderer version (at most `limit`). */
-  outdated(version: number, limit: number): Promise<string[]>
+  /** Stories with a view marked stale or made with another renderer stamp (at most `limit`). */
+  outdated(renderer: string, limit: number): Promise<string[]>
   /** Each story with views, and the oldest `sourceUpdatedAt` among them. */
   renderedStories(): Promise<Map<string, string>>
   /** The earliest `visibleFrom` of each story's public views ('' for one visible at once). */
@@ -112,7 +112,6 @@ const likeLiteral = (value: string) => value.replace(/[\\%_]/g, (match) => `\\${
 const asViewRow = (row: Record<string, unknown>): ViewRow => ({
   ...(row as unknown as ViewRow),
   stale: row.stale === true || row.stale === 1 || row.stale === '1',
-  version: Number(row.version),
 })
 
 type Table = Record<string, unknown> & { [column: string]: never }
@@ -232,11 +231,11 @@ function sqlRows(payload: Payload): StoredRows {
       }
       return found
     },
-    outdated: async (version, limit) => {
+    outdated: async (renderer, limit) => {
       const rows = await adapter.drizzle
         .selectDistinct({ story: v.story })
         .from(views)
-        .where(or(eq(v.stale, true), sql`${v.version} <> ${version}`))
+        .where(or(eq(v.stale, true), sql`${v.renderer} <> ${renderer}`))
         .limit(limit)
       return rows.map((row) => String(row.story))
     },
@@ -368,8 +367,8 @@ function mongoRows(payload: Payload): StoredRows {
       }
       return found
     },
-    outdated: async (version, limit) =>
-      (await views.distinct('story', { $or: [{ stale: true }, { version: { $ne: version } }] }))
+    outdated: async (renderer, limit) =>
+      (await views.distinct('story', { $or: [{ stale: true }, { renderer: { $ne: renderer } }] }))
         .slice(0, limit)
         .map(String),
     renderedStories: async () => {

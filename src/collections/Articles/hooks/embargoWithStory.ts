@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  PayloadRequest,
+  Where,
+} from 'payload'
 
 import type { Article } from '../../../payload-types'
 import { bodyReferences, rawIdOf } from '../../../content/references'
@@ -40,6 +45,45 @@ const sameTime = (a: string | null | undefined, b: string | null | undefined) =>
   (a ? Date.parse(a) : null) === (b ? Date.parse(b) : null)
 
 /**
+ * The stories showing a document that decide its embargo, at most three however many show it (a
+ * title or a result can be shown by thousands): a published story that readers may see now, the
+ * published one whose embargo lifts first, and the one whose embargo lifts last. `derivedEmbargo`
+ * gives the same answer for them as for all the stories, and "is any published" too.
+ */
+async function deciding(req: PayloadRequest, collection: Shown, id: ID, now: number) {
+  const shows = { [SHOWN[collection]]: { equals: id } }
+  const time = new Date(now).toISOString()
+  const pending = { embargoUntil: { greater_than: time } }
+  const notPending = {
+    or: [
+      { embargoUntil: { exists: false } },
+      { embargoUntil: { equals: null } },
+      { embargoUntil: { less_than_equal: time } },
+    ],
+  }
+  const published = { _status: { equals: 'published' } }
+  const one = async (where: Where[], sort?: string) =>
+    (
+      await req.payload.find({
+        collection: 'articles',
+        where: { and: [shows, ...where] },
+        select: { _status: true, embargoUntil: true },
+        sort,
+        depth: 0,
+        limit: 1,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
+    ).docs
+  // One after another: a MongoDB transaction takes one operation at a time.
+  const open = await one([published, notPending])
+  const firstLift = await one([published, pending], 'embargoUntil')
+  const lastLift = await one([pending], '-embargoUntil')
+  return [...open, ...firstLift, ...lastLift]
+}
+
+/**
  * Stores the embargo `derivedEmbargo` gives for one photo, quote, result or title. A quote,
  * result or title that was published with an embargoed story and is no longer shown by any
  * published story before that embargo lifted (the story was pulled) is unpublished with it: it
@@ -51,16 +95,7 @@ export async function recomputeEmbargo(
   id: ID,
   now = Date.now(),
 ): Promise<void> {
-  const { docs } = await req.payload.find({
-    collection: 'articles',
-    where: { [SHOWN[collection]]: { equals: id } },
-    select: { _status: true, embargoUntil: true },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
+  const docs = await deciding(req, collection, id, now)
   const embargoUntil = derivedEmbargo(docs, now)
   const current = (await req.payload.findByID({
     collection,

@@ -14,7 +14,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"visible_from" varchar,
   	"filters" varchar,
   	"source_updated_at" varchar NOT NULL,
-  	"version" numeric NOT NULL,
+  	"renderer" varchar NOT NULL,
   	"stale" boolean DEFAULT false,
   	"keys" varchar NOT NULL,
   	"model" varchar NOT NULL

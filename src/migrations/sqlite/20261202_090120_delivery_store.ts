@@ -13,7 +13,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`visible_from\` text,
   	\`filters\` text,
   	\`source_updated_at\` text NOT NULL,
-  	\`version\` numeric NOT NULL,
+  	\`renderer\` text NOT NULL,
   	\`stale\` integer DEFAULT false,
   	\`keys\` text NOT NULL,
   	\`model\` text NOT NULL
