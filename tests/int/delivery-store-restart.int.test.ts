@@ -156,8 +156,7 @@ describe('the delivery store across processes', () => {
           english.length === 2 &&
           english.every(
             (view) =>
-              !view.stale &&
-              JSON.parse(view.model).title === 'Changed while the server was down',
+              !view.stale && JSON.parse(view.model).title === 'Changed while the server was down',
           )
         )
           break
