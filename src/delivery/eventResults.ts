@@ -1,7 +1,7 @@
 import type { Request } from 'express'
 
 import { classificationOrder } from '../blocks/ResultsTable/selection'
-import { normaliseSession, unknownSession } from '../collections/championship/sessions'
+import { normaliseSession, unknownSession } from '../content/sessions'
 import { event, readOptions, sessionResults } from './model'
 import type { ModelContext } from './model'
 import { DeliveryError, parseLocale } from './query'

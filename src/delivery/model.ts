@@ -24,7 +24,7 @@ import {
   tableSize,
 } from '../blocks/ResultsTable/selection'
 import type { ResultsSelection } from '../blocks/ResultsTable/selection'
-import { normaliseSession } from '../collections/championship/sessions'
+import { normaliseSession } from '../content/sessions'
 import { eventResultsUrl } from './paths'
 import { quoteAttribution, renderBody } from './render/body'
 import type {

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util'
+
 import type { PayloadRequest } from 'payload'
 
 import { articleEvents, embargoStands } from '../webhooks/articleEvents'
@@ -59,6 +61,53 @@ export async function queueCachePurge(
 }
 
 /**
+ * Fields of a result whose change no reader of a story sees: bookkeeping, the embargo (derived
+ * from the stories themselves, which fire their own events) and the timing import's own records.
+ */
+const UNSEEN_OF_RESULTS = new Set(['updatedAt', 'embargoUntil', 'history', 'sourceFile'])
+
+const seenOfResult = (content: Record<string, unknown> | undefined) =>
+  Object.fromEntries(Object.entries(content ?? {}).filter(([key]) => !UNSEEN_OF_RESULTS.has(key)))
+
+/** Stories already told of a change in this request: an import touching ten results of one
+ * story fires one `article.updated`, not ten. */
+const told = new WeakMap<PayloadRequest, Set<string>>()
+
+/**
+ * A published result is part of every story that shows it (as a fact, in its results or in a
+ * results table: the dependency index knows): a change readers see fires `article.updated` for
+ * each such story the public can read now, once per request. A result only being published with
+ * its story changes no story readers could see.
+ */
+async function queueResultEvents({ change, stories }: PublishedChange, req: PayloadRequest) {
+  if (!change.before?.published || !stories.length) return
+  if (
+    change.after?.published &&
+    isDeepStrictEqual(seenOfResult(change.before.content), seenOfResult(change.after.content))
+  )
+    return
+  const done = told.get(req) ?? new Set<string>()
+  told.set(req, done)
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    where: {
+      and: [{ id: { in: stories.map((story) => story.id) } }, { _status: { equals: 'published' } }],
+    },
+    select: { publicId: true, slug: true, title: true, publishedAt: true, embargoUntil: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const now = new Date()
+  for (const story of docs) {
+    if (embargoStands(story.embargoUntil, now) || done.has(String(story.id))) continue
+    done.add(String(story.id))
+    await queueWebhookDeliveries(req, 'article.updated', story as unknown as ArticleSummary)
+  }
+}
+
+/**
  * Webhooks, in the writing transaction: a change that is stored has its deliveries stored too.
  * Draft saves and autosaves reach no subscriber, so they fire nothing.
  */
@@ -66,6 +115,7 @@ export const webhookSubscriber: Subscriber = {
   name: 'webhooks',
   changed: async (event, req) => {
     if (event.change.collection === 'articles') await queueArticleEvents(event, req)
+    if (event.change.collection === 'results') await queueResultEvents(event, req)
     await queueCachePurge(
       req,
       event.keys,

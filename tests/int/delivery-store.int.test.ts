@@ -192,7 +192,7 @@ describe('the delivery store', () => {
     expect((await get(`/articles/${article.slug}`)).body.title).toBe(
       'Rendered by an older renderer',
     )
-    await storeFor(s.payload).recover()
+    await storeFor(s.payload).recover({ full: true })
     const views = await viewsOf(article.id)
     expect(views.map((view) => view.renderer)).toEqual(views.map(() => rendererStamp()))
     expect(JSON.parse(views[0]!.model).title).toBe('Rendered by an older renderer')

@@ -1,6 +1,6 @@
 import type { Block } from 'payload'
 
-import { normaliseSession, unknownSession } from '../../collections/championship/sessions'
+import { normaliseSession, unknownSession } from '../../content/sessions'
 
 /** The most rows a table shows: a full sports-car field, and no more. */
 export const MAX_TABLE_ROWS = 60

@@ -7,9 +7,8 @@ import { derivedEmbargoUntil } from '../../fields/embargo'
 import type { Result } from '../../payload-types'
 import { embargoWithResultsTables } from '../Articles/hooks/embargoWithResultsTables'
 import { importResultsEndpoint } from './importResultsEndpoint'
-import { notifyStoriesOfResultChange } from '../../webhooks/resultHooks'
 import { labelOfResult } from './resultLabel'
-import { normaliseSession, unknownSession } from './sessions'
+import { normaliseSession, unknownSession } from '../../content/sessions'
 
 export const RESULT_STATUSES = ['classified', 'not-classified', 'dnf', 'dns', 'dsq'] as const
 
@@ -86,7 +85,7 @@ export const Results: CollectionConfig = {
   hooks: {
     beforeChange: [labelResult],
     // The table embargo first: a story's webhooks must not announce a result it still embargoes.
-    afterChange: [embargoWithResultsTables, notifyStoriesOfResultChange],
+    afterChange: [embargoWithResultsTables],
   },
   fields: [
     {

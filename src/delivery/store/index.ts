@@ -44,6 +44,8 @@ export class DeliveryStore {
   /** Renders outside a transaction take turns (see above). */
   private turn: Promise<unknown> = Promise.resolve()
   private recovering: Promise<number> | undefined
+  /** The next recovery also looks for stories without views (set at start). */
+  private fullCheckDue = false
   private timer: NodeJS.Timeout | undefined
 
   constructor(private readonly payload: Payload) {
@@ -200,12 +202,25 @@ export class DeliveryStore {
   }
 
   /**
-   * Renders what needs it: views marked stale or of another renderer version, stories changed
-   * after their views were rendered, published stories without views. Answers how many stories
-   * it rendered.
+   * Renders what needs it and answers how many stories it rendered: views marked stale (an
+   * indexed read, every minute), and with `full` (after start) also views made with another
+   * renderer stamp, stories changed after their views were rendered and published stories with
+   * no views (a read of every story's id and time).
    */
-  recover(): Promise<number> {
-    this.recovering ??= this.findAndRender().finally(() => {
+  recover({ full = false }: { full?: boolean } = {}): Promise<number> {
+    const run = async () => {
+      const due = new Set(await this.rows.stale(STALE_BATCH))
+      if (full || this.fullCheckDue) {
+        this.fullCheckDue = false
+        for (const story of await this.due()) due.add(story)
+      }
+      const stories = [...due]
+      for (let at = 0; at < stories.length; at += REBUILD_BATCH)
+        await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
+      if (stories.length) publisher.invalidateEverything()
+      return stories.length
+    }
+    this.recovering ??= run().finally(() => {
       this.recovering = undefined
     })
     return this.recovering
@@ -222,9 +237,9 @@ export class DeliveryStore {
     this.timer.unref()
   }
 
-  /** Stories whose views need rendering (see `recover`). */
+  /** Stories whose views are missing, older than the story, or made with another stamp. */
   private async due(): Promise<Set<string>> {
-    const due = new Set(await this.rows.outdated(rendererStamp(), 100_000))
+    const due = new Set(await this.rows.otherRenderer(rendererStamp()))
     const rendered = await this.rows.renderedStories()
     for (const { id, updatedAt } of await publishedStories(this.payload)) {
       const oldest = rendered.get(id)
@@ -235,22 +250,15 @@ export class DeliveryStore {
 
   /**
    * Before the server listens: marks stale the views of stories changed since they were rendered
-   * (a crash between a write and its render), so that the first reader already gets the story
-   * rendered per request, while `startRecovery` renders them in the background. Reads ids and
-   * times only: about a second for 100,000 stories.
+   * (a crash between a write and its render) or made with another renderer stamp, so that the
+   * first reader already gets the story rendered per request; the first recovery after start
+   * renders them, and published stories with no views. Reads ids and times only.
    */
   async prepare(): Promise<number> {
     const due = [...(await this.due())]
     if (due.length) await this.rows.markStale(due)
+    this.fullCheckDue = true
     return due.length
-  }
-
-  private async findAndRender(): Promise<number> {
-    const stories = [...(await this.due())]
-    for (let at = 0; at < stories.length; at += REBUILD_BATCH)
-      await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
-    if (stories.length) publisher.invalidateEverything()
-    return stories.length
   }
 
   /**
@@ -304,6 +312,9 @@ export class DeliveryStore {
   }
 }
 
+/** Stale stories one recovery renders at most (the next one goes on). */
+const STALE_BATCH = 10_000
+
 /** Stories rendered per transaction by recovery and rebuilds. */
 const REBUILD_BATCH = 50
 
@@ -332,21 +343,24 @@ function fromRow(row: ViewRow, now: string): { article: DeliveredArticle; keys: 
   return { article, keys: JSON.parse(row.keys) as Key[] }
 }
 
-/** Every published story's id and last change, read in pages (100,000 stories are a few MB). */
+/**
+ * Every published story's id and last change, in pages, through the database adapter (no hooks,
+ * no access checks: an internal read, 100,000 stories are a few MB).
+ */
 async function publishedStories(payload: Payload): Promise<{ id: string; updatedAt: string }[]> {
   const found: { id: string; updatedAt: string }[] = []
   for (let page = 1; ; page++) {
-    const { docs, hasNextPage } = await payload.find({
-      collection: 'articles',
-      where: { _status: { equals: 'published' } },
-      select: { updatedAt: true },
-      sort: 'id',
-      depth: 0,
-      limit: 5000,
-      page,
-      overrideAccess: true,
-      draft: false,
-    })
+    const { docs, hasNextPage } = await payload.db.find<{ id: number | string; updatedAt: string }>(
+      {
+        collection: 'articles',
+        where: { _status: { equals: 'published' } },
+        select: { updatedAt: true },
+        sort: 'id',
+        limit: 5000,
+        page,
+        pagination: true,
+      },
+    )
     for (const doc of docs) found.push({ id: String(doc.id), updatedAt: doc.updatedAt })
     if (!hasNextPage) return found
   }

@@ -83,8 +83,10 @@ export interface StoredRows {
   ): Promise<ViewRow | undefined>
   list(range: ListRange): Promise<ViewRow[]>
   storiesShowing(keys: Key[], req?: Req): Promise<Map<Key, StoryRef[]>>
-  /** Stories with a view marked stale or made with another renderer stamp (at most `limit`). */
-  outdated(renderer: string, limit: number): Promise<string[]>
+  /** Stories with a view marked stale (at most `limit`; an indexed read). */
+  stale(limit: number): Promise<string[]>
+  /** Stories with a view made with another renderer stamp (reads every row). */
+  otherRenderer(renderer: string): Promise<string[]>
   /** Each story with views, and the oldest `sourceUpdatedAt` among them. */
   renderedStories(): Promise<Map<string, string>>
   /** The earliest `visibleFrom` of each story's public views ('' for one visible at once). */
@@ -231,12 +233,19 @@ function sqlRows(payload: Payload): StoredRows {
       }
       return found
     },
-    outdated: async (renderer, limit) => {
+    stale: async (limit) => {
       const rows = await adapter.drizzle
         .selectDistinct({ story: v.story })
         .from(views)
-        .where(or(eq(v.stale, true), sql`${v.renderer} <> ${renderer}`))
+        .where(eq(v.stale, true))
         .limit(limit)
+      return rows.map((row) => String(row.story))
+    },
+    otherRenderer: async (renderer) => {
+      const rows = await adapter.drizzle
+        .selectDistinct({ story: v.story })
+        .from(views)
+        .where(sql`${v.renderer} <> ${renderer}`)
       return rows.map((row) => String(row.story))
     },
     renderedStories: async () => {
@@ -367,10 +376,10 @@ function mongoRows(payload: Payload): StoredRows {
       }
       return found
     },
-    outdated: async (renderer, limit) =>
-      (await views.distinct('story', { $or: [{ stale: true }, { renderer: { $ne: renderer } }] }))
-        .slice(0, limit)
-        .map(String),
+    stale: async (limit) =>
+      (await views.distinct('story', { stale: true })).slice(0, limit).map(String),
+    otherRenderer: async (renderer) =>
+      (await views.distinct('story', { renderer: { $ne: renderer } })).map(String),
     renderedStories: async () => {
       const rows = await views.aggregate([
         { $group: { _id: '$story', oldest: { $min: '$sourceUpdatedAt' } } },

@@ -1,5 +1,5 @@
 import { slugify } from '../../fields/slugify'
-import { normaliseSession } from '../../collections/championship/sessions'
+import { normaliseSession } from '../../content/sessions'
 import { ResultsFileError } from './types'
 import type { ParsedRow, ResultsWarning } from './types'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { normaliseSession, unknownSession } from '../../../src/collections/championship/sessions'
+import { normaliseSession, unknownSession } from '../../../src/content/sessions'
 import { describeChange, differs, resultValues } from '../../../src/ingest/results/changes'
 import { checkSameEvent } from '../../../src/ingest/results/sameEvent'
 import type { ParsedRow } from '../../../src/ingest/results/types'
