@@ -146,7 +146,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     closing ??= (async () => {
       // Responses in flight reach their readers before Next and the database are released.
       await drain()
-      stopRecovery()
+      await stopRecovery()
       await admin?.close()
       await listener?.stop()
       await closeDatabase(payload)

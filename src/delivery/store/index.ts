@@ -46,6 +46,8 @@ export class DeliveryStore {
   private recovering: Promise<number> | undefined
   /** The next recovery also looks for stories without views (set at start). */
   private fullCheckDue = false
+  /** Set when the server shuts down: no recovery starts any more. */
+  private stopped = false
   private timer: NodeJS.Timeout | undefined
 
   constructor(private readonly payload: Payload) {
@@ -215,7 +217,7 @@ export class DeliveryStore {
         for (const story of await this.due()) due.add(story)
       }
       const stories = [...due]
-      for (let at = 0; at < stories.length; at += REBUILD_BATCH)
+      for (let at = 0; at < stories.length && !this.stopped; at += REBUILD_BATCH)
         await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
       if (stories.length) publisher.invalidateEverything()
       return stories.length
@@ -227,7 +229,7 @@ export class DeliveryStore {
   }
 
   recoverSoon(): void {
-    if (this.timer) return
+    if (this.timer || this.stopped) return
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.recover().catch((error: unknown) =>
@@ -268,17 +270,33 @@ export class DeliveryStore {
   async rebuild(
     progress: (done: number, total: number) => void = () => undefined,
   ): Promise<{ stories: number; views: number; removed: number }> {
-    const stories = (await publishedStories(this.payload)).map((story) => story.id)
-    let views = 0
+    const stories = await this.publishedStoryIds()
+    await this.renderStories(stories, progress)
+    const removed = await this.removeUnpublished(stories)
+    return { stories: stories.length, views: stories.length, removed }
+  }
+
+  /** The ids of every published story, oldest first. */
+  async publishedStoryIds(): Promise<string[]> {
+    return (await publishedStories(this.payload)).map((story) => story.id)
+  }
+
+  /** Renders the given stories in batches, each in a transaction of its own. */
+  async renderStories(
+    stories: string[],
+    progress: (done: number, total: number) => void = () => undefined,
+  ): Promise<void> {
     for (let at = 0; at < stories.length; at += REBUILD_BATCH) {
-      const batch = stories.slice(at, at + REBUILD_BATCH)
-      await this.renderApart(batch)
-      views += batch.length
+      await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
       progress(Math.min(at + REBUILD_BATCH, stories.length), stories.length)
     }
-    const removed = await this.rows.removeExcept(new Set(stories))
+  }
+
+  /** Removes the views of every story not in `published`; answers how many stories. */
+  async removeUnpublished(published: string[]): Promise<number> {
+    const removed = await this.rows.removeExcept(new Set(published))
     publisher.invalidateEverything()
-    return { stories: stories.length, views, removed }
+    return removed
   }
 
   /**
@@ -300,14 +318,19 @@ export class DeliveryStore {
     if (due.size) await this.renderApart([...due])
   }
 
-  startRecovery(): () => void {
+  /** Recovery after start and every minute; the function returned stops it and waits for it. */
+  startRecovery(): () => Promise<void> {
+    this.stopped = false
     this.recoverSoon()
     const every = setInterval(() => this.recoverSoon(), RECOVERY_INTERVAL_MS)
     every.unref()
-    return () => {
+    return async () => {
+      this.stopped = true
       clearInterval(every)
       clearTimeout(this.timer)
       this.timer = undefined
+      // The database closes next: a recovery under way finishes its batch first.
+      await this.recovering?.catch(() => undefined)
     }
   }
 }
