@@ -22,6 +22,10 @@ export function prepareBenchEnv(): BenchEnv {
     MEDIA_DIR: path.join(dir, 'media'),
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
+    // One address for every process of the run (the servers listen on ports of their own):
+    // stored views are stamped with it, and a server under another SERVER_URL would render every
+    // story again, as a production deploy with a new address does.
+    SERVER_URL: 'http://localhost:3000',
     JOBS_AUTORUN: 'false',
     SERVE_ADMIN: 'false',
     LOG_LEVEL: 'warn',

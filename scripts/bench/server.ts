@@ -14,7 +14,12 @@ export interface BenchServer {
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const server = spawnServer({ ...env, PORT: String(port), SERVER_URL: url, SERVE_ADMIN: 'false' })
+  const server = spawnServer({
+    ...env,
+    PORT: String(port),
+    SERVER_URL: env.SERVER_URL ?? url,
+    SERVE_ADMIN: 'false',
+  })
   try {
     await waitUntilReady(url, server)
   } catch (error) {
