@@ -29,15 +29,19 @@ export const DeliveryViews: CollectionConfig = {
   custom: { publishing: false },
   lockDocuments: false,
   timestamps: false,
-  // Lists: one locale and audience, newest first.
-  indexes: [{ fields: ['locale', 'audience', 'sortKey'] }],
+  indexes: [
+    // A story: one slug, locale and audience (with all three, no planner prefers the list index).
+    { fields: ['slug', 'locale', 'audience'] },
+    // Lists: one locale and audience, newest first.
+    { fields: ['locale', 'audience', 'sortKey'] },
+  ],
   fields: [
     // `<story id>|<locale>|<audience>`: one row per view.
     text('view', { required: true, unique: true }),
     // The story's row id, as text (numeric on SQL databases, an ObjectId on MongoDB).
     text('story', { required: true, index: true }),
     text('publicId', { required: true }),
-    text('slug', { required: true, index: true }),
+    text('slug', { required: true }),
     text('locale', { required: true }),
     text('audience', { required: true }),
     // `<publishedAt>|<id padded>`: the order of lists (newest first) and of their cursors; empty

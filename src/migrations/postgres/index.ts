@@ -12,7 +12,7 @@ import * as migration_20261202_044552_photo_object_key from './20261202_044552_p
 import * as migration_20261202_045424_desk_review_authors_entry from './20261202_045424_desk_review_authors_entry';
 import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
 import * as migration_20261202_061627_merged_schema_snapshot from './20261202_061627_merged_schema_snapshot';
-import * as migration_20261202_090125_delivery_store from './20261202_090125_delivery_store';
+import * as migration_20261202_094400_delivery_store from './20261202_094400_delivery_store';
 
 export const migrations = [
   {
@@ -86,8 +86,8 @@ export const migrations = [
     name: '20261202_061627_merged_schema_snapshot',
   },
   {
-    up: migration_20261202_090125_delivery_store.up,
-    down: migration_20261202_090125_delivery_store.down,
-    name: '20261202_090125_delivery_store'
+    up: migration_20261202_094400_delivery_store.up,
+    down: migration_20261202_094400_delivery_store.down,
+    name: '20261202_094400_delivery_store'
   },
 ];

@@ -10,7 +10,7 @@ import * as migration_20261202_043849_results_import from './20261202_043849_res
 import * as migration_20261202_044530_photo_object_key from './20261202_044530_photo_object_key';
 import * as migration_20261202_045315_desk_review_authors_entry from './20261202_045315_desk_review_authors_entry';
 import * as migration_20261202_061607_merged_schema_snapshot from './20261202_061607_merged_schema_snapshot';
-import * as migration_20261202_090120_delivery_store from './20261202_090120_delivery_store';
+import * as migration_20261202_094356_delivery_store from './20261202_094356_delivery_store';
 
 export const migrations = [
   {
@@ -74,8 +74,8 @@ export const migrations = [
     name: '20261202_061607_merged_schema_snapshot',
   },
   {
-    up: migration_20261202_090120_delivery_store.up,
-    down: migration_20261202_090120_delivery_store.down,
-    name: '20261202_090120_delivery_store'
+    up: migration_20261202_094356_delivery_store.up,
+    down: migration_20261202_094356_delivery_store.down,
+    name: '20261202_094356_delivery_store'
   },
 ];

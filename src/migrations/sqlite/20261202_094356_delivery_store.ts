@@ -21,8 +21,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`delivery_views_view_idx\` ON \`delivery_views\` (\`view\`);`)
   await db.run(sql`CREATE INDEX \`delivery_views_story_idx\` ON \`delivery_views\` (\`story\`);`)
-  await db.run(sql`CREATE INDEX \`delivery_views_slug_idx\` ON \`delivery_views\` (\`slug\`);`)
   await db.run(sql`CREATE INDEX \`delivery_views_stale_idx\` ON \`delivery_views\` (\`stale\`);`)
+  await db.run(sql`CREATE INDEX \`slug_locale_audience_idx\` ON \`delivery_views\` (\`slug\`,\`locale\`,\`audience\`);`)
   await db.run(sql`CREATE INDEX \`locale_audience_sortKey_idx\` ON \`delivery_views\` (\`locale\`,\`audience\`,\`sort_key\`);`)
   await db.run(sql`CREATE TABLE \`delivery_dependencies\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

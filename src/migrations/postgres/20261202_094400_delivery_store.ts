@@ -29,8 +29,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE UNIQUE INDEX "delivery_views_view_idx" ON "delivery_views" USING btree ("view");
   CREATE INDEX "delivery_views_story_idx" ON "delivery_views" USING btree ("story");
-  CREATE INDEX "delivery_views_slug_idx" ON "delivery_views" USING btree ("slug");
   CREATE INDEX "delivery_views_stale_idx" ON "delivery_views" USING btree ("stale");
+  CREATE INDEX "slug_locale_audience_idx" ON "delivery_views" USING btree ("slug","locale","audience");
   CREATE INDEX "locale_audience_sortKey_idx" ON "delivery_views" USING btree ("locale","audience","sort_key");
   CREATE INDEX "delivery_dependencies_key_idx" ON "delivery_dependencies" USING btree ("key");
   CREATE INDEX "delivery_dependencies_story_idx" ON "delivery_dependencies" USING btree ("story");`)
