@@ -6,8 +6,8 @@ import type { Key } from './keys'
  * records the keys it was built from (`dependenciesOf` in src/delivery/model.ts, exact by
  * construction) and the index answers the reverse question. Kept in memory: it is complete for
  * every story this instance has rendered, and a story it has not rendered has nothing in this
- * instance's cache to drop. A persisted index (the stored views of src/delivery/store, each row
- * with its keys) can stand in for it through `DependencyLookup`.
+ * instance's cache to drop. The persisted index of the stored views (src/delivery/store,
+ * `publisher.storedLookup`) answers for every story stored; the publisher adds both answers.
  *
  * A story's keys are the union of every render (locales, audiences) since its own last change;
  * a key it no longer shows costs at most one needless re-render.

@@ -47,10 +47,12 @@ import { webhookSubscriber } from './webhooks'
  * Subscribed here, for every change: webhooks (`webhooks.ts`: the `article.*` events and
  * `cache.purge`) and other instances (`instances.ts`: PostgreSQL NOTIFY naming the keys). At run
  * time: the delivery response cache (src/delivery/router.ts), readers' API-key cache, the
- * known-slugs set, the embargo clock (`embargoes.ts`). The stored-view renderer subscribes
- * `changed` to re-render `event.stories` and may replace the in-memory index with a persisted
- * one (`publisher.lookup`, a `DependencyLookup`); a renderer records what a story showed with
- * `publisher.index.record(story, dependenciesOf(model))` (src/delivery/model.ts).
+ * known-slugs set, the embargo clock (`embargoes.ts`). Given in the config
+ * (`publishing({ subscribers, storedLookup })`): the delivery store (src/delivery/store), which
+ * renders `event.stories` in the writing transaction, re-renders after embargo lifts
+ * (`lifted`), and answers "which stories show this key" from its persisted index
+ * (`storedLookup`, added to the in-memory `publisher.index` of what this instance rendered
+ * without storing: `publisher.index.record(story, dependenciesOf(model))`).
  */
 export interface PublishingOptions {
   /** Subscribers to add after webhooks and other instances. */
