@@ -5,6 +5,7 @@ import type { PayloadRequest } from 'payload'
 import { articleEvents, embargoStands } from '../webhooks/articleEvents'
 import type { ArticleSummary } from '../webhooks/articleEvents'
 import { queueWebhookDeliveries, queueWebhookEvent } from '../webhooks/dispatch'
+import { readableStories } from '../webhooks/readableStories'
 import type { PublishedChange, Subscriber } from './publisher'
 
 type ID = number | string
@@ -88,22 +89,11 @@ async function queueResultEvents({ change, stories }: PublishedChange, req: Payl
     return
   const done = told.get(req) ?? new Set<string>()
   told.set(req, done)
-  const { docs } = await req.payload.find({
-    collection: 'articles',
-    where: {
-      and: [{ id: { in: stories.map((story) => story.id) } }, { _status: { equals: 'published' } }],
-    },
-    select: { publicId: true, slug: true, title: true, publishedAt: true, embargoUntil: true },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const now = new Date()
-  for (const story of docs) {
-    if (embargoStands(story.embargoUntil, now) || done.has(String(story.id))) continue
+  const readable = await readableStories(req, { id: { in: stories.map((story) => story.id) } })
+  for (const story of readable) {
+    if (done.has(String(story.id))) continue
     done.add(String(story.id))
-    await queueWebhookDeliveries(req, 'article.updated', story as unknown as ArticleSummary)
+    await queueWebhookDeliveries(req, 'article.updated', story)
   }
 }
 

@@ -44,8 +44,8 @@ export class DeliveryStore {
   /** Renders outside a transaction take turns (see above). */
   private turn: Promise<unknown> = Promise.resolve()
   private recovering: Promise<number> | undefined
-  /** The next recovery also looks for stories without views (set at start). */
-  private fullCheckDue = false
+  /** What `prepare` found at start, for the first recovery to render. */
+  private dueAtStart: Set<string> | undefined
   /** Set when the server shuts down: no recovery starts any more. */
   private stopped = false
   private timer: NodeJS.Timeout | undefined
@@ -212,10 +212,10 @@ export class DeliveryStore {
   recover({ full = false }: { full?: boolean } = {}): Promise<number> {
     const run = async () => {
       const due = new Set(await this.rows.stale(STALE_BATCH))
-      if (full || this.fullCheckDue) {
-        this.fullCheckDue = false
-        for (const story of await this.due()) due.add(story)
-      }
+      // At start, `prepare` has already looked: its answer is used once instead of a second scan.
+      const found = full ? await this.due() : this.dueAtStart
+      this.dueAtStart = undefined
+      for (const story of found ?? []) due.add(story)
       const stories = [...due]
       for (let at = 0; at < stories.length && !this.stopped; at += REBUILD_BATCH)
         await this.renderApart(stories.slice(at, at + REBUILD_BATCH))
@@ -257,10 +257,10 @@ export class DeliveryStore {
    * renders them, and published stories with no views. Reads ids and times only.
    */
   async prepare(): Promise<number> {
-    const due = [...(await this.due())]
-    if (due.length) await this.rows.markStale(due)
-    this.fullCheckDue = true
-    return due.length
+    const due = await this.due()
+    if (due.size) await this.rows.markStale([...due])
+    this.dueAtStart = due
+    return due.size
   }
 
   /**

@@ -29,10 +29,16 @@ export const RENDERER_VERSION = 1
  * settings (a new STORY_URL), and are rendered again.
  */
 export function rendererStamp(): string {
-  const { serverUrl, storyUrl } = env()
-  const settings = createHash('sha256').update(`${serverUrl}\n${storyUrl}`).digest('base64url')
-  return `${RENDERER_VERSION}:${settings.slice(0, 16)}`
+  // Compared on every read of a stored row; the settings are read once per process.
+  if (stamp === undefined) {
+    const { serverUrl, storyUrl } = env()
+    const settings = createHash('sha256').update(`${serverUrl}\n${storyUrl}`).digest('base64url')
+    stamp = `${RENDERER_VERSION}:${settings.slice(0, 16)}`
+  }
+  return stamp
 }
+
+let stamp: string | undefined
 
 /**
  * Who the embargoed views are rendered for: an API client trusted with embargoes, as the access

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { embargoStands } from '../../webhooks/articleEvents'
 import type { ArticleSummary } from '../../webhooks/articleEvents'
+import { readableStories } from '../../webhooks/readableStories'
 
 type ID = number | string
 
@@ -13,16 +13,5 @@ export async function storiesShowingResults(
   req: PayloadRequest,
   results: ID[],
 ): Promise<(ArticleSummary & { id: ID })[]> {
-  if (results.length === 0) return []
-  const { docs } = await req.payload.find({
-    collection: 'articles',
-    where: { and: [{ resultsShown: { in: results } }, { _status: { equals: 'published' } }] },
-    select: { publicId: true, slug: true, title: true, publishedAt: true, embargoUntil: true },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-  })
-  const now = new Date()
-  return docs.filter((story) => !embargoStands(story.embargoUntil, now))
+  return results.length ? readableStories(req, { resultsShown: { in: results } }) : []
 }
