@@ -23,11 +23,16 @@ let a: { process: ServerProcess; url: string }
 let b: { process: ServerProcess; url: string }
 let jwt: string
 
-async function start(seed: boolean) {
-  const port = await freePort()
+/**
+ * Instances behind one load balancer share SERVER_URL (README, "Several instances"): it is part
+ * of the renderer stamp of stored views, so an instance with another one would render every story
+ * per request instead of reading the views the other stored.
+ */
+async function start(seed: boolean, port: number, serverUrl: string) {
   const child = spawnServer({
     NODE_ENV: 'test',
     PORT: String(port),
+    SERVER_URL: serverUrl,
     DATABASE_URI: database.uri,
     MEDIA_DIR: path.join(tmp, 'media'),
     PAYLOAD_SECRET: 'instances-test-secret-0123456789abcdef',
@@ -41,8 +46,11 @@ async function start(seed: boolean) {
 }
 
 beforeAll(async () => {
-  a = await start(true)
-  b = await start(false)
+  const ports = [await freePort(), await freePort()] as const
+  expect(ports[1]).not.toBe(ports[0])
+  const serverUrl = `http://localhost:${ports[0]}`
+  a = await start(true, ports[0], serverUrl)
+  b = await start(false, ports[1], serverUrl)
   const registered = await fetch(`${a.url}/api/users/first-register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

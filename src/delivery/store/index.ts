@@ -49,6 +49,8 @@ export class DeliveryStore {
   /** Set when the server shuts down: no recovery starts any more. */
   private stopped = false
   private timer: NodeJS.Timeout | undefined
+  /** Whether this process has said that it reads views another renderer stored. */
+  private warnedOfOtherRenderer = false
 
   constructor(private readonly payload: Payload) {
     this.rows = storedRows(payload)
@@ -142,6 +144,13 @@ export class DeliveryStore {
     const stamp = rendererStamp()
     const outdated = rows.filter((row) => row.stale || row.renderer !== stamp)
     if (!outdated.length) return rows
+    if (!this.warnedOfOtherRenderer && outdated.some((row) => !row.stale)) {
+      // Expected for a while during a rolling deploy; for good, instances disagree on their URLs.
+      this.warnedOfOtherRenderer = true
+      this.payload.logger.warn(
+        'delivery store: reading views stored by another renderer (another version, or another SERVER_URL or STORY_URL), so this instance renders them per request; instances on one database must share SERVER_URL and STORY_URL',
+      )
+    }
     this.recoverSoon()
     const rendered = await renderViews(
       this.payload,
