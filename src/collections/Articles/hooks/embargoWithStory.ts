@@ -156,6 +156,37 @@ export const collectShown: CollectionBeforeChangeHook<Article> = ({ data, origin
 }
 
 /**
+ * The documents whose embargo a story's save may change. What `derivedEmbargo` answers for a
+ * document depends on the stories showing it and on their state (`_status`, `embargoUntil`), and
+ * on the clock only in ways read access already applies (a time that passed is as good as none).
+ * So a save that changes neither the story's state nor what it shows changes no embargo (a
+ * correction of the standfirst, on a title every story of the season shows, reads nothing); one
+ * that changes what it shows touches what it stopped or started showing; one that changes its
+ * state touches everything it showed or shows.
+ */
+export function embargoesToRecompute(
+  previousDoc: Partial<Article> | undefined,
+  doc: Partial<Article>,
+): Record<Shown, ID[]> {
+  const before = shownBy(previousDoc)
+  const after = shownBy(doc)
+  const stateChanged =
+    !previousDoc ||
+    previousDoc._status !== doc._status ||
+    !sameTime(previousDoc.embargoUntil, doc.embargoUntil)
+  const touched = {} as Record<Shown, ID[]>
+  for (const collection of Object.keys(SHOWN) as Shown[]) {
+    const was = new Map(before[collection].map((id) => [String(id), id]))
+    const is = new Map(after[collection].map((id) => [String(id), id]))
+    const ids = new Map<string, ID>()
+    for (const [key, id] of [...was, ...is])
+      if (stateChanged || was.has(key) !== is.has(key)) ids.set(key, id)
+    touched[collection] = [...ids.values()]
+  }
+  return touched
+}
+
+/**
  * Whatever a story shows is embargoed with it, on every channel: read access compares the stored
  * time with the clock on every request, so the lift needs no write. Runs before publishWithStory,
  * so a draft quote is published already carrying its embargo.
@@ -165,13 +196,9 @@ export const embargoWithStory: CollectionAfterChangeHook<Article> = async ({
   previousDoc,
   req,
 }) => {
-  const before = shownBy(previousDoc)
-  const after = shownBy(doc)
-  for (const collection of Object.keys(SHOWN) as Shown[]) {
-    const touched = new Map<string, ID>()
-    for (const id of [...before[collection], ...after[collection]]) touched.set(String(id), id)
-    for (const id of touched.values()) await recomputeEmbargo(req, collection, id)
-  }
+  const touched = embargoesToRecompute(previousDoc, doc)
+  for (const collection of Object.keys(SHOWN) as Shown[])
+    for (const id of touched[collection]) await recomputeEmbargo(req, collection, id)
   return doc
 }
 
