@@ -890,7 +890,10 @@ export interface DeliveryView {
   renderer: string;
   stale?: boolean | null;
   keys: string;
-  model: string;
+  response: string;
+  etag: string;
+  gzipped: string;
+  embargoUntil?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1599,7 +1602,10 @@ export interface DeliveryViewsSelect<T extends boolean = true> {
   renderer?: T;
   stale?: T;
   keys?: T;
-  model?: T;
+  response?: T;
+  etag?: T;
+  gzipped?: T;
+  embargoUntil?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -121,11 +121,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const dev = settings.nodeEnv === 'development'
   const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
+  const delivery = deliveryRouter(payload)
+  // The newest stories are in memory before the first reader asks (one read of stored views).
+  const prewarmed = await delivery.prewarm(settings.deliveryPrewarm)
+  if (prewarmed) payload.logger.info(`delivery cache: ${prewarmed} newest stories loaded`)
   const app = createApp({
     payload,
     config,
     admin: admin?.handler,
-    mounts: [{ path: DELIVERY_PREFIX, router: deliveryRouter(payload) }],
+    mounts: [{ path: DELIVERY_PREFIX, router: delivery }],
     dev,
   })
 

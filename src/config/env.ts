@@ -51,6 +51,12 @@ export interface Env {
   cdnMaxAgeSeconds: number
   /** Keep rendered delivery responses in memory (off only to measure or debug the uncached path). */
   deliveryCache: boolean
+  /**
+   * How many of the newest stories' stored responses (public, default locale) are loaded into the
+   * delivery cache before the server listens, in one read: a restart does not start cold for
+   * the stories readers are reading. 0: none.
+   */
+  deliveryPrewarm: number
   /** Images with more pixels than this are refused before sharp decodes them. */
   maxImagePixels: number
   webhooks: WebhookSettings
@@ -459,6 +465,11 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     publisherName: source.PUBLISHER_NAME?.trim() || 'Paddock CMS newsroom',
     cdnMaxAgeSeconds: parseSeconds(source.CDN_MAX_AGE, 'CDN_MAX_AGE', 30),
     deliveryCache: parseBoolean(source.DELIVERY_CACHE, 'DELIVERY_CACHE', true),
+    deliveryPrewarm: parseWholeNumber(source.DELIVERY_PREWARM, 'DELIVERY_PREWARM', 1000, {
+      min: 0,
+      max: 100_000,
+      unit: 'stories',
+    }),
     webhooks: parseWebhookSettings(source),
     maxImagePixels: parsePixels(source.MAX_IMAGE_PIXELS, 'MAX_IMAGE_PIXELS', 100_000_000),
     tagIdentity: parseTagIdentity(source),

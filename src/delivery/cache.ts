@@ -28,10 +28,13 @@ interface Entry extends Rendered {
   expiresAt?: number
 }
 
+/** The strong validator of some bytes. */
+export const etagOf = (bytes: Buffer): string =>
+  `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`
+
 export function rendered(status: number, contentType: string, body: string | Buffer): Rendered {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body
-  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`
-  return { status, contentType, body: bytes, etag }
+  return { status, contentType, body: bytes, etag: etagOf(bytes) }
 }
 
 /**
@@ -206,7 +209,12 @@ export class ResponseCache {
     const promise = build()
       .then((response) => {
         const expiresAt = maxAgeMs === undefined ? undefined : Date.now() + maxAgeMs
-        const stored: Entry = { ...response, body: own(response.body), expiresAt }
+        const stored: Entry = {
+          ...response,
+          body: own(response.body),
+          ...(response.gzipped ? { gzipped: own(response.gzipped) } : {}),
+          expiresAt,
+        }
         if (this.overtaken(epoch, response)) return stored
         // Errors a reader caused are as cacheable as content, but in their own small budget.
         // 5xx never reaches here (it throws).
@@ -222,6 +230,33 @@ export class ResponseCache {
       })
     this.building.set(key, { epoch, promise })
     return { response: await promise, hit: false }
+  }
+
+  /** Where invalidations stand: `fill` with it keeps nothing that one made stale meanwhile. */
+  get generation(): number {
+    return this.epoch
+  }
+
+  /**
+   * Keeps responses built without a request (the newest stories at start), unless an
+   * invalidation came after `generation` (they may show what it changed), or the cache is off.
+   * Answers how many it kept.
+   */
+  fill(responses: Iterable<[string, Rendered]>, generation: number): number {
+    if (!this.enabled || generation !== this.epoch) return 0
+    let kept = 0
+    for (const [key, response] of responses) {
+      if (key.length > MAX_KEY_LENGTH) continue
+      const entry: Entry = {
+        ...response,
+        body: own(response.body),
+        ...(response.gzipped ? { gzipped: own(response.gzipped) } : {}),
+      }
+      this.entries.set(key, entry)
+      this.tag(key, entry)
+      kept++
+    }
+    return kept
   }
 
   /** The body gzipped once per entry; the entry's size is counted again with it. */

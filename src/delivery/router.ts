@@ -20,6 +20,7 @@ import type { ModelContext, Reader } from './model'
 import type { DeliveredArticle, FeedContext } from './types'
 import { openApiDocument } from './openapi'
 import { storeFor } from './store'
+import type { StoredArticle } from './store'
 import { DELIVERY_PREFIX } from './paths'
 import {
   DeliveryError,
@@ -33,15 +34,11 @@ import {
 } from './query'
 import type { ListFilters } from './query'
 import { identifyReader } from './readers'
-import { articleResponse, listResponse } from './responses'
+import { articleRendered, jsonRendered, listResponse } from './responses'
 
 export { DELIVERY_PREFIX }
 
-const JSON_TYPE = 'application/json; charset=utf-8'
-
-// HTML-safe, so that a site may paste a part (the jsonLd of a story) into a page as it is.
-export const jsonRendered = (status: number, value: unknown): Rendered =>
-  rendered(status, JSON_TYPE, htmlSafeJson(value))
+export { jsonRendered }
 
 export const errorRendered = (error: DeliveryError): Rendered =>
   jsonRendered(error.status, {
@@ -85,8 +82,13 @@ function feedTitle(publisherName: string, filters: ListFilters): string {
  * cannot make a new entry.
  */
 function cacheKey(req: Request, reader: Reader, parsed: unknown): string {
-  return `${reader.audience}\u0000${String(req.route?.path)}\u0000${JSON.stringify(parsed)}`
+  return keyOf(reader.audience, String(req.route?.path), parsed)
 }
+
+const keyOf = (audience: Reader['audience'], route: string, parsed: unknown) =>
+  `${audience}\u0000${route}\u0000${JSON.stringify(parsed)}`
+
+const ARTICLE_ROUTE = '/articles/:slug'
 
 /** The canonical query string of a feed, for its self link: only what names the feed. */
 function feedQuery(locale: string, filters: ListFilters): string {
@@ -157,7 +159,16 @@ const listKeys = (listKey: string, items: DeliveredArticle[]): string[] => [
 ]
 
 /** Thin routes: identify the reader, serve from the cache or build through one domain call. */
-export function deliveryRouter(payload: Payload): Router {
+export interface DeliveryRouter extends Router {
+  /**
+   * Loads the newest `count` stories' stored responses (public, default locale) into the cache,
+   * as requests for them would have: before listening, so a restart does not start cold.
+   * Answers how many it loaded.
+   */
+  prewarm: (count: number) => Promise<number>
+}
+
+export function deliveryRouter(payload: Payload): DeliveryRouter {
   const settings = env()
   const cache = new ResponseCache(DEFAULT_LIMITS, settings.deliveryCache)
   const router = express.Router({ caseSensitive: true, strict: false })
@@ -273,7 +284,7 @@ export function deliveryRouter(payload: Payload): Router {
   const storyFor = async (
     ctx: ModelContext,
     { slug, locale }: { slug: string; locale: string },
-  ): Promise<{ article: DeliveredArticle; keys: string[] }> => {
+  ): Promise<StoredArticle> => {
     const stored = await store.article(slug, locale, ctx.reader.audience)
     if (stored) return stored
     // No stored view: a made-up slug, or a story the store has not rendered yet (published
@@ -291,26 +302,28 @@ export function deliveryRouter(payload: Payload): Router {
     const keys = [...dependenciesOf(article)]
     publisher.index.record({ id: article.id, publicId: article.publicId }, keys)
     store.recoverSoon()
-    return { article, keys }
+    return { article: () => article, keys }
   }
 
   router.get(
-    '/articles/:slug',
+    ARTICLE_ROUTE,
     serve(storyQuery, async (ctx, query) => {
-      const { article, keys } = await storyFor(ctx, query)
-      return { ...jsonRendered(200, articleResponse(article, settings.publisherName)), keys }
+      const story = await storyFor(ctx, query)
+      // A stored view's response goes out as stored: no parse, no serialization, no hash.
+      const response = story.rendered ?? articleRendered(story.article(), settings.publisherName)
+      return { ...response, keys: story.keys }
     }),
   )
 
   router.get(
     '/articles/:slug/ninjs',
     serve(storyQuery, async (ctx, query) => {
-      const { article, keys } = await storyFor(ctx, query)
-      const body = ninjs(article, {
+      const story = await storyFor(ctx, query)
+      const body = ninjs(story.article(), {
         trusted: ctx.reader.audience === 'embargoed',
         ...(await feedIdentity(payload, settings)),
       })
-      return { ...jsonRendered(200, body), keys }
+      return { ...jsonRendered(200, body), keys: story.keys }
     }),
   )
 
@@ -419,5 +432,17 @@ export function deliveryRouter(payload: Payload): Router {
     )
     res.status(404).type(response.contentType).send(response.body)
   })
-  return router
+  const prewarm = async (count: number): Promise<number> => {
+    const generation = cache.generation
+    const newest = await store.newest(DEFAULT_LOCALE, 'public', count)
+    // The key a request for the story makes: storyQuery's value, in its order.
+    return cache.fill(
+      newest.map(({ slug, story }): [string, Rendered] => [
+        keyOf('public', ARTICLE_ROUTE, { slug, locale: DEFAULT_LOCALE }),
+        { ...story.rendered!, keys: story.keys },
+      ]),
+      generation,
+    )
+  }
+  return Object.assign(router, { prewarm })
 }

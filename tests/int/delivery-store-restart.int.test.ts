@@ -146,7 +146,7 @@ describe('the delivery store across processes', () => {
       for (;;) {
         const { docs: views } = await t.payload.db.find<{
           stale: boolean | number
-          model: string
+          response: string
           locale: string
         }>({
           collection: 'delivery-views',
@@ -159,7 +159,8 @@ describe('the delivery store across processes', () => {
           english.length === 2 &&
           english.every(
             (view) =>
-              !view.stale && JSON.parse(view.model).title === 'Changed while the server was down',
+              !view.stale &&
+              JSON.parse(view.response).title === 'Changed while the server was down',
           )
         )
           break

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '../../src/payload-types'
@@ -26,7 +29,22 @@ interface StoredView {
   visibleFrom: string
   renderer: string
   stale: boolean | number
-  model: string
+  response: string
+  etag: string
+  gzipped: string
+}
+
+/** The story a stored view's response shows. */
+const modelOf = (view: StoredView) => JSON.parse(view.response)
+
+/** A stored response replaced as a renderer would store it: bytes, ETag and gzip together. */
+const storedResponse = (value: unknown) => {
+  const body = Buffer.from(JSON.stringify(value))
+  return {
+    response: body.toString(),
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    gzipped: gzipSync(body).toString('base64'),
+  }
 }
 
 async function viewsOf(story: number | string): Promise<StoredView[]> {
@@ -74,6 +92,26 @@ afterAll(async () => {
 })
 
 describe('the delivery store', () => {
+  it('loads the newest stories into memory before the first reader asks (DELIVERY_PREWARM)', async () => {
+    const { docs } = await s.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: DEMO_SLUG } },
+      depth: 0,
+    })
+    const [stored] = (await viewsOf(docs[0]!.id)).filter((view) => view.view.endsWith('|en|public'))
+    // The first request since the server started: answered from memory, with the stored bytes.
+    const first = await fetch(`${s.url}/content/v1/articles/${DEMO_SLUG}`, {
+      headers: { 'accept-encoding': 'identity' },
+    })
+    expect(first.headers.get('x-cache')).toBe('hit')
+    expect(first.headers.get('etag')).toBe(stored!.etag)
+    expect(await first.text()).toBe(stored!.response)
+    // Only the default locale is loaded: another one's first request reads its stored view.
+    const italian = await fetch(`${s.url}/content/v1/articles/${DEMO_SLUG}?locale=it`)
+    expect(italian.status).toBe(200)
+    expect(italian.headers.get('x-cache')).toBe('miss')
+  })
+
   it('stores each published story once per locale and audience, and serves readers from those rows', async () => {
     const article = await story('Stored on write', { tags: ['Stored'] })
     const views = await viewsOf(article.id)
@@ -86,21 +124,31 @@ describe('the delivery store', () => {
     for (const view of views) {
       expect(view.renderer).toBe(rendererStamp())
       expect(Boolean(view.stale)).toBe(false)
-      expect(JSON.parse(view.model).title).toBe('Stored on write')
+      expect(modelOf(view).title).toBe('Stored on write')
     }
 
     // What readers get is the stored row: a row changed behind Payload's back is what they see.
     const publicView = views.find((view) => view.view.endsWith('|en|public'))!
-    const model = JSON.parse(publicView.model)
+    const model = modelOf(publicView)
     await s.payload.db.updateOne({
       collection: 'delivery-views',
       id: publicView.id,
-      data: { model: JSON.stringify({ ...model, title: 'Read from the stored row' }) },
+      data: storedResponse({ ...model, title: 'Read from the stored row' }),
     })
     publisher.invalidateEverything()
     const served = await get(`/articles/${article.slug}`)
     expect(served.status).toBe(200)
     expect(served.body.title).toBe('Read from the stored row')
+    // The story's response is the stored bytes, with the stored ETag, gzipped or not.
+    const [stored] = (await viewsOf(article.id)).filter((view) => view.id === publicView.id)
+    const identity = await fetch(`${s.url}/content/v1/articles/${article.slug}`, {
+      headers: { 'accept-encoding': 'identity' },
+    })
+    expect(identity.headers.get('etag')).toBe(stored!.etag)
+    expect(await identity.text()).toBe(stored!.response)
+    const zipped = await fetch(`${s.url}/content/v1/articles/${article.slug}`)
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(await zipped.text()).toBe(stored!.response)
     const list = await get('/articles?tag=Stored')
     expect(list.body.items.map((item: { title: string }) => item.title)).toEqual([
       'Read from the stored row',
@@ -144,7 +192,7 @@ describe('the delivery store', () => {
     const after = await viewsOf(showing.id)
     // Replaced rows are new rows; the other story's rows were not touched.
     expect(after.map((view) => view.id)).not.toEqual(before.showing)
-    expect(JSON.parse(after[0]!.model).championship.drivers[0].name).toBe('Renamed Stored Driver')
+    expect(modelOf(after[0]!).championship.drivers[0].name).toBe('Renamed Stored Driver')
     expect((await viewsOf(notShowing.id)).map((view) => view.id)).toEqual(before.notShowing)
   })
 
@@ -174,7 +222,7 @@ describe('the delivery store', () => {
     await store.recover()
     const recovered = await viewsOf(article.id)
     expect(recovered.every((view) => !view.stale)).toBe(true)
-    expect(JSON.parse(recovered[0]!.model).title).toBe('Saved while the renderer failed')
+    expect(modelOf(recovered[0]!).title).toBe('Saved while the renderer failed')
   })
 
   it('views made by another renderer version are served rendered afresh and replaced on recovery', async () => {
@@ -185,7 +233,7 @@ describe('the delivery store', () => {
         id: view.id,
         data: {
           renderer: '0:older-renderer',
-          model: JSON.stringify({ ...JSON.parse(view.model), title: 'Old HTML' }),
+          ...storedResponse({ ...modelOf(view), title: 'Old HTML' }),
         },
       })
     publisher.invalidateEverything()
@@ -195,7 +243,7 @@ describe('the delivery store', () => {
     await storeFor(s.payload).recover({ full: true })
     const views = await viewsOf(article.id)
     expect(views.map((view) => view.renderer)).toEqual(views.map(() => rendererStamp()))
-    expect(JSON.parse(views[0]!.model).title).toBe('Rendered by an older renderer')
+    expect(modelOf(views[0]!).title).toBe('Rendered by an older renderer')
   })
 
   it('an embargo lift is a time filter on stored rows, not a render', async () => {
@@ -207,7 +255,7 @@ describe('the delivery store', () => {
     for (const view of publicViews) {
       expect(view.visibleFrom).toBe(lift)
       // Rendered for the public as of its lift: no embargo time, as the public sees it then.
-      expect(JSON.parse(view.model).embargoUntil).toBeNull()
+      expect(modelOf(view).embargoUntil).toBeNull()
     }
     expect((await get(`/articles/${article.slug}`)).status).toBe(404)
     expect((await get('/articles?limit=100')).body.items.map((i: any) => i.slug)).not.toContain(
@@ -222,6 +270,12 @@ describe('the delivery store', () => {
     )
     // The same rows: nothing was rendered at the lift.
     expect((await viewsOf(article.id)).map((view) => view.id)).toEqual(views.map((view) => view.id))
+    // The trusted view was stored stating the embargo; past it, trusted clients read none.
+    const trustedRow = views.find((view) => view.view.endsWith('|en|embargoed'))!
+    expect(modelOf(trustedRow).embargoUntil).toBe(lift)
+    const trusted = await storeFor(s.payload).article(article.slug!, 'en', 'embargoed')
+    expect(trusted?.rendered).toBeUndefined()
+    expect(trusted?.article().embargoUntil).toBeNull()
   })
 
   it('an unpublished story leaves the store, and a list no longer shows it', async () => {

@@ -1,4 +1,6 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -6,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import { MIXED_MINIMUM_ARTICLES, parseBenchArgs, UsageError } from '../../scripts/bench/args'
 import { mixedGoals, p50FlatGoal } from '../../scripts/bench/goals'
+import { load } from '../../scripts/bench/measure'
 import type { Rate } from '../../scripts/bench/goals'
 import { percentile } from '../../scripts/bench/stats'
 import { hasScript } from '../../scripts/bench/storedViews'
@@ -228,6 +231,35 @@ describe('the benchmark helpers', () => {
       expect(hasScript('delivery:rebuild', file)).toBe(false)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a load of a fixed number of requests', () => {
+  it("is timed to its last response, not to autocannon's next one-second sample", async () => {
+    const server = http.createServer((_req, res) => res.setHeader('x-cache', 'hit').end('ok'))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const paths: string[] = []
+      const run = await load(`http://127.0.0.1:${port}`, {
+        name: 'amount',
+        label: 'amount',
+        path: '/n',
+        nextPath: () => {
+          paths.push(`/${paths.length}`)
+          return paths[paths.length - 1]!
+        },
+        connections: 4,
+        amount: 200,
+      })
+      expect(run.requests).toBe(200)
+      expect(run.cache.hit).toBe(200)
+      // 200 requests to a server that answers at once take a small part of a second.
+      expect(run.durationSeconds).toBeLessThan(0.9)
+      expect(run.requestsPerSecond).toBeCloseTo(200 / run.durationSeconds, 6)
+    } finally {
+      server.close()
     }
   })
 })

@@ -146,6 +146,33 @@ describe('parseEnv', () => {
   })
 })
 
+describe('DELIVERY_PREWARM', () => {
+  const settings = (value?: string) => {
+    const dir = tempDir()
+    return parseEnv(
+      {
+        DATABASE_URI: `file:${dir}/cms.db`,
+        MEDIA_DIR: dir,
+        ...(value === undefined ? {} : { DELIVERY_PREWARM: value }),
+      },
+      dir,
+    )
+  }
+
+  it('loads the newest 1,000 stories by default; 0 loads none', () => {
+    expect(settings().deliveryPrewarm).toBe(1000)
+    expect(settings('0').deliveryPrewarm).toBe(0)
+    expect(settings('25000').deliveryPrewarm).toBe(25000)
+  })
+
+  it('refuses what is not a count of stories up to 100,000, naming the variable', () => {
+    for (const value of ['-1', '1.5', 'all', '100001'])
+      expect(() => settings(value)).toThrow(
+        `DELIVERY_PREWARM must be a whole number of stories from 0 to 100000, got "${value}"`,
+      )
+  })
+})
+
 describe('the origins whose requests may use a session cookie', () => {
   it('are a loopback SERVER_URL under all three loopback names, same scheme and port', () => {
     expect(serverOrigins('http://localhost:3000')).toEqual([

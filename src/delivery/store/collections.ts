@@ -8,8 +8,8 @@ import type { CollectionConfig, Field } from 'payload'
  * them in bulk through the database adapter (rows.ts).
  *
  * Every value is text: dates as ISO 8601 strings compare correctly as text in all three
- * databases, and the rendered model is a serialized string handed to readers without a JSON
- * column's parse and re-serialization.
+ * databases, and the rendered response is the string handed to readers, without a JSON column's
+ * parse and re-serialization.
  */
 const noAccess = {
   create: () => false,
@@ -60,8 +60,15 @@ export const DeliveryViews: CollectionConfig = {
     { name: 'stale', type: 'checkbox', defaultValue: false, index: true },
     // The keys of what the view shows (JSON array), sent as Surrogate-Key and Cache-Tag.
     { name: 'keys', type: 'textarea', required: true },
-    // The delivered story (src/delivery/types.ts DeliveredArticle), serialized.
-    { name: 'model', type: 'textarea', required: true },
+    // The response to GET /content/v1/articles/:slug as sent (src/delivery/responses.ts
+    // articleRendered): the delivered story and its JSON-LD. Lists, feeds and ninjs parse it.
+    { name: 'response', type: 'textarea', required: true },
+    // The response's strong ETag, and its gzipped bytes in base64: a miss hashes and zips nothing.
+    text('etag', { required: true }),
+    { name: 'gzipped', type: 'textarea', required: true },
+    // The story's embargo as the response states it (empty: none). Once it has passed, readers
+    // must see none: the stored bytes are no longer sent as they are (index.ts `article`).
+    text('embargoUntil'),
   ],
 }
 

@@ -5,6 +5,8 @@ import type { Audience, StoryRef } from '../../publishing/affected'
 import type { Key } from '../../publishing/keys'
 import { publisher } from '../../publishing/publisher'
 import type { StoredLookup, Subscriber } from '../../publishing/publisher'
+import type { Rendered } from '../cache'
+import { JSON_TYPE, articleOfResponse } from '../responses'
 import type { DeliveredArticle } from '../types'
 import { filterToken, renderViews, rendererStamp, sortKeyOf } from './render'
 import { storedRows } from './rows'
@@ -121,13 +123,13 @@ export class DeliveryStore {
     slug: string,
     locale: string,
     audience: Audience,
-  ): Promise<{ article: DeliveredArticle; keys: Key[] } | undefined> {
+  ): Promise<StoredArticle | undefined> {
     const now = new Date().toISOString()
     const row = await this.rows.findView(slug, locale, audience, now)
     if (!row) return undefined
     // Being rendered again, or by an older renderer: this request renders it for itself.
     const [view] = await this.fresh([row], locale, audience, now)
-    return view && view.slug === slug ? fromRow(view, now) : undefined
+    return view && view.slug === slug ? storedArticle(view, now) : undefined
   }
 
   /**
@@ -210,6 +212,26 @@ export class DeliveryStore {
       before = rows[rows.length - 1]!.sortKey
     }
     return { items }
+  }
+
+  /**
+   * The newest stories' stored views in one locale for one audience, in one indexed read, as
+   * they can be sent: none that is stale, made by another renderer or past the embargo it
+   * states (those are left to the first reader). For filling the cache at start.
+   */
+  async newest(
+    locale: string,
+    audience: Audience,
+    limit: number,
+  ): Promise<{ slug: string; story: StoredArticle }[]> {
+    if (limit < 1) return []
+    const now = new Date().toISOString()
+    const stamp = rendererStamp()
+    const rows = await this.rows.list({ locale, audience, now, tokens: [], limit })
+    return rows
+      .filter((row) => !row.stale && row.renderer === stamp)
+      .map((row) => ({ slug: row.slug, story: storedArticle(row, now) }))
+      .filter(({ story }) => story.rendered)
   }
 
   /**
@@ -369,10 +391,42 @@ export const storedDependencies: StoredLookup = (keys, payload, req) =>
 
 /** A stored row as readers get it; a trusted view's embargo that has passed reads as none. */
 function fromRow(row: ViewRow, now: string): { article: DeliveredArticle; keys: Key[] } {
-  const article = JSON.parse(row.model) as DeliveredArticle
+  const article = articleOfResponse(row.response)
   if (article.embargoUntil && new Date(article.embargoUntil).toISOString() <= now)
     article.embargoUntil = null
   return { article, keys: JSON.parse(row.keys) as Key[] }
+}
+
+/** One story's stored view, as the article routes use it. */
+export interface StoredArticle {
+  keys: Key[]
+  /**
+   * The stored response, sent as it is: undefined once the embargo it states has passed (the
+   * response is then made again from `article()`, which reads as no embargo).
+   */
+  rendered?: Rendered
+  /** The story itself (parsed on demand: the plain article route does not need it). */
+  article: () => DeliveredArticle
+}
+
+function storedArticle(row: ViewRow, now: string): StoredArticle {
+  const keys = JSON.parse(row.keys) as Key[]
+  const lifted = !!row.embargoUntil && row.embargoUntil <= now
+  return {
+    keys,
+    ...(lifted
+      ? {}
+      : {
+          rendered: {
+            status: 200,
+            contentType: JSON_TYPE,
+            body: Buffer.from(row.response),
+            etag: row.etag,
+            gzipped: Buffer.from(row.gzipped, 'base64'),
+          },
+        }),
+    article: () => fromRow(row, now).article,
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
 import type { Article } from '../../payload-types'
@@ -13,6 +14,7 @@ import {
 } from '../model'
 import type { ModelContext, Reader } from '../model'
 import { LOCALES } from '../query'
+import { articleRendered } from '../responses'
 import type { DeliveredArticle } from '../types'
 import type { DependencyRow, ViewRow } from './rows'
 
@@ -21,18 +23,20 @@ import type { DependencyRow, ViewRow } from './rows'
  * model, its HTML, its keys): views made by another version are rendered again at the next start,
  * so a deploy with new HTML never serves the old one for long.
  */
-export const RENDERER_VERSION = 1
+export const RENDERER_VERSION = 2
 
 /**
  * The renderer's version and the settings that rendered views depend on (absolute URLs of
- * stories and photos): views with another stamp were made by an older deploy or under other
- * settings (a new STORY_URL), and are rendered again.
+ * stories and photos, the publisher named in JSON-LD): views with another stamp were made by an
+ * older deploy or under other settings (a new STORY_URL), and are rendered again.
  */
 export function rendererStamp(): string {
   // Compared on every read of a stored row; the settings are read once per process.
   if (stamp === undefined) {
-    const { serverUrl, storyUrl } = env()
-    const settings = createHash('sha256').update(`${serverUrl}\n${storyUrl}`).digest('base64url')
+    const { serverUrl, storyUrl, publisherName } = env()
+    const settings = createHash('sha256')
+      .update(`${serverUrl}\n${storyUrl}\n${publisherName}`)
+      .digest('base64url')
     stamp = `${RENDERER_VERSION}:${settings.slice(0, 16)}`
   }
   return stamp
@@ -147,6 +151,17 @@ function filtersOf(article: DeliveredArticle, years: Map<string, number>): strin
   return tokens.length ? `|${tokens.join('|')}|` : ''
 }
 
+/** The finished response of a view, as stored beside it. */
+function storedResponse(article: DeliveredArticle, publisherName: string) {
+  const { body, etag } = articleRendered(article, publisherName)
+  return {
+    response: body.toString(),
+    etag,
+    gzipped: gzipSync(body).toString('base64'),
+    embargoUntil: article.embargoUntil ? new Date(article.embargoUntil).toISOString() : '',
+  }
+}
+
 /**
  * Renders every view of the given stories: each locale, for the public and for trusted clients.
  * The public view of a story under embargo is rendered as of its lift (what is embargoed past
@@ -165,6 +180,7 @@ export async function renderViews(
   if (!ids.length) return { views, dependencies: [] }
   const now = new Date().toISOString()
   const stamp = rendererStamp()
+  const { publisherName } = env()
   const add = (
     { article, source }: { article: DeliveredArticle; source: Article },
     locale: string,
@@ -193,7 +209,7 @@ export async function renderViews(
       renderer: stamp,
       stale: false,
       keys: JSON.stringify(keys),
-      model: JSON.stringify(article),
+      ...storedResponse(article, publisherName),
     })
   }
   for (const locale of LOCALES) {

@@ -33,7 +33,10 @@ export interface ViewRow {
   renderer: string
   stale: boolean
   keys: string
-  model: string
+  response: string
+  etag: string
+  gzipped: string
+  embargoUntil: string
 }
 
 export interface DependencyRow {

@@ -13,6 +13,7 @@ import * as migration_20261202_045424_desk_review_authors_entry from './20261202
 import * as migration_20261202_045952_webhook_cache_purge_event from './20261202_045952_webhook_cache_purge_event';
 import * as migration_20261202_061627_merged_schema_snapshot from './20261202_061627_merged_schema_snapshot';
 import * as migration_20261202_094400_delivery_store from './20261202_094400_delivery_store';
+import * as migration_20261202_124647_delivery_stored_responses from './20261202_124647_delivery_stored_responses';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261202_094400_delivery_store.up,
     down: migration_20261202_094400_delivery_store.down,
-    name: '20261202_094400_delivery_store'
+    name: '20261202_094400_delivery_store',
+  },
+  {
+    up: migration_20261202_124647_delivery_stored_responses.up,
+    down: migration_20261202_124647_delivery_stored_responses.down,
+    name: '20261202_124647_delivery_stored_responses'
   },
 ];

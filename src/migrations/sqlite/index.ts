@@ -11,6 +11,7 @@ import * as migration_20261202_044530_photo_object_key from './20261202_044530_p
 import * as migration_20261202_045315_desk_review_authors_entry from './20261202_045315_desk_review_authors_entry';
 import * as migration_20261202_061607_merged_schema_snapshot from './20261202_061607_merged_schema_snapshot';
 import * as migration_20261202_094356_delivery_store from './20261202_094356_delivery_store';
+import * as migration_20261202_124640_delivery_stored_responses from './20261202_124640_delivery_stored_responses';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261202_094356_delivery_store.up,
     down: migration_20261202_094356_delivery_store.down,
-    name: '20261202_094356_delivery_store'
+    name: '20261202_094356_delivery_store',
+  },
+  {
+    up: migration_20261202_124640_delivery_stored_responses.up,
+    down: migration_20261202_124640_delivery_stored_responses.down,
+    name: '20261202_124640_delivery_stored_responses'
   },
 ];
