@@ -122,7 +122,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const dev = settings.nodeEnv === 'development'
   const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
   const delivery = deliveryRouter(payload)
-  // The newest stories are in memory before the first reader asks (one read of stored views).
+  // The newest stories are in memory before the first reader asks (one read of stored views),
+  // read once this instance hears other instances' changes (its first LISTEN drops everything).
+  await (listener && 'listening' in listener ? listener.listening : undefined)
   const prewarmed = await delivery.prewarm(settings.deliveryPrewarm)
   if (prewarmed) payload.logger.info(`delivery cache: ${prewarmed} newest stories loaded`)
   const app = createApp({

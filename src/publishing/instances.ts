@@ -71,12 +71,13 @@ export const notifyOtherInstances: Subscriber = {
 
 /**
  * LISTENs for changes on a connection of its own. If the connection drops, notifications may
- * have been missed: everything is dropped and the listener reconnects.
+ * have been missed: everything is dropped and the listener reconnects. `listening` settles once
+ * the first attempt has LISTENed or failed: what is cached after it hears every later change.
  */
 export function listenForChanges(
   payload: Payload,
   connectionString: string,
-): { stop: () => Promise<void> } {
+): { stop: () => Promise<void>; listening: Promise<void> } {
   let client: pg.Client | undefined
   let stopped = false
   let retry: NodeJS.Timeout | undefined
@@ -98,8 +99,9 @@ export function listenForChanges(
     payload.logger.warn({ err: error, msg: 'delivery cache listener cannot connect; retrying' })
     if (!stopped) retry = setTimeout(() => void connect().catch(schedule), 1000)
   }
-  void connect().catch(schedule)
+  const listening = connect().catch(schedule)
   return {
+    listening,
     stop: async () => {
       stopped = true
       clearTimeout(retry)

@@ -55,7 +55,8 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 
 describe('embargo', () => {
   it('an embargoed article becomes visible to anonymous readers at its time, without any write, everywhere', async () => {
-    const embargoUntil = inSeconds(3)
+    // Long enough for the checks below on a loaded machine (CI runs test files side by side).
+    const embargoUntil = inSeconds(6)
     const article = await s.payload.create({
       collection: 'articles',
       data: partial({ title: 'Lifts by itself', _status: 'published', embargoUntil }),
