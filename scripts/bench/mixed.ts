@@ -41,6 +41,11 @@ export interface SequentialRun {
   p90Ms: number | null
   p99Ms: number | null
   maxMs: number | null
+  /**
+   * Median of the server's own time (its `Server-Timing: app;dur=…` header), apart from the
+   * network and the client; null when the responses carry none (the ceiling route).
+   */
+  serverMedianMs: number | null
   non2xx: number
   cache: CacheCount
 }
@@ -236,7 +241,7 @@ export async function runMixed(input: MixedInput): Promise<MixedResult> {
       coldMissStories.map(() => '/healthz'),
     )
     log(
-      `  median ${coldMisses.medianMs?.toFixed(1)} ms (the ceiling the same way: ${sequentialCeiling.medianMs?.toFixed(1)} ms), X-Cache hit ${coldMisses.cache.hit} / miss ${coldMisses.cache.miss}`,
+      `  median ${coldMisses.medianMs?.toFixed(1)} ms (the ceiling the same way: ${sequentialCeiling.medianMs?.toFixed(1)} ms; the server's own time, Server-Timing: ${coldMisses.serverMedianMs?.toFixed(2) ?? '–'} ms), X-Cache hit ${coldMisses.cache.hit} / miss ${coldMisses.cache.miss}`,
     )
 
     const goals = mixedGoals({
@@ -399,6 +404,7 @@ function startEditor(
 /** Requests one after another, each timed on the client from sending to the last byte. */
 async function sequential(url: string, label: string, paths: string[]): Promise<SequentialRun> {
   const times: number[] = []
+  const serverTimes: number[] = []
   const cache: CacheCount = { hit: 0, miss: 0, none: 0 }
   let non2xx = 0
   const begun = performance.now()
@@ -408,6 +414,8 @@ async function sequential(url: string, label: string, paths: string[]): Promise<
     const response = await fetch(url + path, { headers: { 'Accept-Encoding': 'identity' } })
     await response.arrayBuffer()
     times.push(performance.now() - started)
+    const server = serverTiming(response.headers.get('server-timing'))
+    if (server !== null) serverTimes.push(server)
     if (response.status < 200 || response.status > 299) non2xx++
     const header = response.headers.get('x-cache')
     if (header === 'hit') cache.hit++
@@ -422,9 +430,16 @@ async function sequential(url: string, label: string, paths: string[]): Promise<
     p90Ms: percentile(times, 90),
     p99Ms: percentile(times, 99),
     maxMs: times.length ? Math.max(...times) : null,
+    serverMedianMs: serverTimes.length ? median(serverTimes) : null,
     non2xx,
     cache,
   }
+}
+
+/** The `dur` of a `Server-Timing` header's `app` metric, in ms; null without one. */
+export function serverTiming(header: string | null): number | null {
+  const match = /(?:^|,)\s*app\s*;(?:[^,]*;)?\s*dur=([\d.]+)/.exec(header ?? '')
+  return match ? Number(match[1]) : null
 }
 
 /** The human report: phases, publishing, and the issue's targets. */
@@ -483,7 +498,9 @@ export function mixedReport(result: MixedResult, args: BenchArgs): string {
       ),
     ]),
     ...[result.coldMisses, result.sequentialCeiling].map((run) => [
-      run.label,
+      run.serverMedianMs === null
+        ? run.label
+        : `${run.label}; server-timed median ${run.serverMedianMs.toFixed(2)} ms`,
       String(run.requests),
       run.seconds > 0 ? (run.requests / run.seconds).toFixed(0) : '–',
       ms(run.medianMs),

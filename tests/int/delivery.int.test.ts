@@ -233,7 +233,10 @@ describe('article by slug', () => {
       origin: 'https://www.team.example',
     })
     expect(headers.get('access-control-allow-origin')).toBe('*')
-    expect(headers.get('access-control-expose-headers')).toBe('ETag')
+    expect(headers.get('access-control-expose-headers')).toBe('ETag, Server-Timing')
+    expect(headers.get('timing-allow-origin')).toBe('*')
+    // The server's own time for the response, miss or hit.
+    expect(headers.get('server-timing')).toMatch(/^app;dur=\d+\.\d\d$/)
     const preflight = await fetch(`${s.url}/content/v1/articles`, {
       method: 'OPTIONS',
       headers: {

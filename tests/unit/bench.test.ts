@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { MIXED_MINIMUM_ARTICLES, parseBenchArgs, UsageError } from '../../scripts/bench/args'
 import { mixedGoals, p50FlatGoal } from '../../scripts/bench/goals'
 import { load } from '../../scripts/bench/measure'
+import { serverTiming } from '../../scripts/bench/mixed'
 import type { Rate } from '../../scripts/bench/goals'
 import { percentile } from '../../scripts/bench/stats'
 import { hasScript } from '../../scripts/bench/storedViews'
@@ -261,5 +262,19 @@ describe('a load of a fixed number of requests', () => {
     } finally {
       server.close()
     }
+  })
+})
+
+describe("the server's own time of a response (Server-Timing)", () => {
+  it("reads the app metric's duration, wherever it stands among others", () => {
+    expect(serverTiming('app;dur=0.84')).toBe(0.84)
+    expect(serverTiming('db;dur=2, app;desc="miss";dur=1.5')).toBe(1.5)
+    expect(serverTiming('cdn-cache;desc=HIT, app ; dur=12')).toBe(12)
+  })
+
+  it('is unknown without the header or the metric', () => {
+    expect(serverTiming(null)).toBeNull()
+    expect(serverTiming('db;dur=2')).toBeNull()
+    expect(serverTiming('application;dur=3')).toBeNull()
   })
 })
