@@ -228,6 +228,19 @@ describe('article by slug', () => {
     expect(revalidated.status).toBe(304)
   })
 
+  it('answers HEAD as GET, with the same headers and length and no body', async () => {
+    const url = `${s.url}/content/v1/articles/${DEMO_SLUG}`
+    const identity = { 'accept-encoding': 'identity' }
+    const get = await fetch(url, { headers: identity })
+    const body = Buffer.from(await get.arrayBuffer())
+    const head = await fetch(url, { method: 'HEAD', headers: identity })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(String(body.length))
+    for (const name of ['etag', 'content-type', 'surrogate-key', 'cache-control'])
+      expect(head.headers.get(name)).toBe(get.headers.get(name))
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+  })
+
   it('may be read from any origin: CORS for GET, and a preflight for the API key header', async () => {
     const { headers } = await get(`/articles/${DEMO_SLUG}`, 'anonymous', {
       origin: 'https://www.team.example',
