@@ -206,7 +206,7 @@ export class DeliveryStore {
       for (const row of await this.fresh(rows, range.locale, range.audience, now)) {
         if (items.length === range.limit) break
         if (!range.tokens.every((token) => row.filters.includes(token))) continue
-        items.push(fromRow(row, now).article)
+        items.push(articleOf(row, now))
       }
       if (items.length === range.limit || rows.length < batch) break
       before = rows[rows.length - 1]!.sortKey
@@ -389,12 +389,12 @@ export function storeFor(payload: Payload): DeliveryStore {
 export const storedDependencies: StoredLookup = (keys, payload, req) =>
   storeFor(payload).rows.storiesShowing(keys, req)
 
-/** A stored row as readers get it; a trusted view's embargo that has passed reads as none. */
-function fromRow(row: ViewRow, now: string): { article: DeliveredArticle; keys: Key[] } {
+/** A stored row's story as readers get it; a trusted view's embargo that has passed reads as none. */
+function articleOf(row: ViewRow, now: string): DeliveredArticle {
   const article = articleOfResponse(row.response)
   if (article.embargoUntil && new Date(article.embargoUntil).toISOString() <= now)
     article.embargoUntil = null
-  return { article, keys: JSON.parse(row.keys) as Key[] }
+  return article
 }
 
 /** One story's stored view, as the article routes use it. */
@@ -425,7 +425,7 @@ function storedArticle(row: ViewRow, now: string): StoredArticle {
             gzipped: Buffer.from(row.gzipped, 'base64'),
           },
         }),
-    article: () => fromRow(row, now).article,
+    article: () => articleOf(row, now),
   }
 }
 
