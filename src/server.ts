@@ -10,6 +10,7 @@ import { env } from './config/env'
 import { closeDatabase } from './db/close'
 import { DELIVERY_PREFIX, deliveryRouter } from './delivery/router'
 import { storeFor } from './delivery/store'
+import { warmUp } from './delivery/warmUp'
 import { listenForChanges, watchMongoChanges } from './publishing/instances'
 import { migrateDatabase } from './db/migrate'
 import { probeDatabase } from './db/probe'
@@ -126,13 +127,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // read once this instance hears other instances' changes (its first LISTEN drops everything).
   await (listener && 'listening' in listener ? listener.listening : undefined)
   const prewarmed = await delivery.prewarm(settings.deliveryPrewarm)
-  if (prewarmed) payload.logger.info(`delivery cache: ${prewarmed} newest stories loaded`)
+  let warming = prewarmed.length > 0
   const app = createApp({
     payload,
     config,
     admin: admin?.handler,
     mounts: [{ path: DELIVERY_PREFIX, router: delivery }],
     dev,
+    warming: () => warming,
   })
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -146,6 +148,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`
+  if (warming) {
+    // Ready once the code readers run is compiled: /readyz answers 503 meanwhile.
+    const started = performance.now()
+    const requests = await warmUp(`http://127.0.0.1:${port}`, prewarmed)
+    warming = false
+    payload.logger.info(
+      `delivery: ${prewarmed.length} newest stories in memory; warmed up with ${requests} requests in ${Math.round(performance.now() - started)} ms`,
+    )
+  }
 
   let closing: Promise<void> | undefined
   const close = () => {

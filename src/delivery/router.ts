@@ -183,9 +183,9 @@ export interface DeliveryRouter extends Router {
   /**
    * Loads the newest `count` stories' stored responses (public, default locale) into the cache,
    * as requests for them would have: before listening, so a restart does not start cold.
-   * Answers how many it loaded.
+   * Answers the slugs of those it loaded.
    */
-  prewarm: (count: number) => Promise<number>
+  prewarm: (count: number) => Promise<string[]>
 }
 
 export function deliveryRouter(payload: Payload): DeliveryRouter {
@@ -455,17 +455,18 @@ export function deliveryRouter(payload: Payload): DeliveryRouter {
     )
     res.status(404).type(response.contentType).send(response.body)
   })
-  const prewarm = async (count: number): Promise<number> => {
+  const prewarm = async (count: number): Promise<string[]> => {
     const generation = cache.generation
     const newest = await store.newest(DEFAULT_LOCALE, 'public', count)
     // The key a request for the story makes: storyQuery's value, in its order.
-    return cache.fill(
+    const kept = cache.fill(
       newest.map(({ slug, story }): [string, Rendered] => [
         keyOf('public', ARTICLE_ROUTE, { slug, locale: DEFAULT_LOCALE }),
         { ...story.rendered!, keys: story.keys },
       ]),
       generation,
     )
+    return kept ? newest.map(({ slug }) => slug) : []
   }
   return Object.assign(router, { prewarm })
 }

@@ -20,15 +20,24 @@ export interface AppOptions {
   /** Routers mounted before the API, each at its path (the delivery API, from src/server.ts). */
   mounts?: { path: string; router: Router }[]
   dev: boolean
+  /** True while the instance warms up after listening: `/readyz` answers 503 until then. */
+  warming?: () => boolean
 }
 
-export function createApp({ payload, config, admin, mounts = [], dev }: AppOptions): Express {
+export function createApp({
+  payload,
+  config,
+  admin,
+  mounts = [],
+  dev,
+  warming,
+}: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
 
   app.get('/healthz', healthz)
-  app.get('/readyz', readyz(payload))
+  app.get('/readyz', readyz(payload, warming))
 
   for (const { path, router } of mounts) app.use(path, router)
 

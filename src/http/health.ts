@@ -6,10 +6,17 @@ export const healthz: RequestHandler = (_req, res) => {
   res.json({ status: 'ok' })
 }
 
-/** Readiness: the database answers a query within two seconds. */
+/**
+ * Readiness: the instance has warmed up (src/delivery/warmUp.ts) and the database answers a
+ * query within two seconds.
+ */
 export const readyz =
-  (payload: Payload): RequestHandler =>
+  (payload: Payload, warming: () => boolean = () => false): RequestHandler =>
   async (_req, res) => {
+    if (warming()) {
+      res.status(503).json({ status: 'warming', database: payload.db.name })
+      return
+    }
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('database did not answer within 2 s')), 2000)

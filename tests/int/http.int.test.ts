@@ -1,6 +1,10 @@
+import type { AddressInfo } from 'node:net'
+
 import exifr from 'exifr'
+import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { readyz } from '../../src/http/health'
 import { partial } from '../helpers/partial'
 import { startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
@@ -42,6 +46,24 @@ describe('health', () => {
     const response = await fetch(`${s.url}/healthz`)
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ status: 'ok' })
+  })
+
+  it('/readyz answers 503 "warming" while the instance warms up after listening', async () => {
+    const app = express()
+    app.get(
+      '/readyz',
+      readyz(s.payload, () => true),
+    )
+    const server = app.listen(0)
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`)
+      expect(response.status).toBe(503)
+      expect(await response.json()).toMatchObject({ status: 'warming' })
+    } finally {
+      server.close()
+    }
   })
 
   it('/readyz answers once the database does', async () => {

@@ -93,6 +93,10 @@ describe('a running server', () => {
     expect(fs.existsSync(dbFile)).toBe(true)
     expect(fs.readdirSync(mediaDir).some((file) => file.endsWith('.jpg'))).toBe(true)
     expect((await fetch(`http://localhost:${port}/readyz`)).status).toBe(200)
+    // Ready only after loading the newest stories and asking itself for them.
+    expect(server.output()).toMatch(
+      /delivery: 1 newest stories in memory; warmed up with \d+ requests/,
+    )
 
     // A login whose body is still arriving when SIGTERM comes must still get its answer.
     const body = JSON.stringify({ email: 'nobody@example.com', password: 'not-the-password' })
