@@ -48,6 +48,14 @@ const own = (bytes: Buffer): Buffer => {
   return copy
 }
 
+/** A response as kept: its bytes its own, and when it expires if it does. */
+const entryOf = (response: Rendered, expiresAt?: number): Entry => ({
+  ...response,
+  body: own(response.body),
+  ...(response.gzipped ? { gzipped: own(response.gzipped) } : {}),
+  ...(expiresAt === undefined ? {} : { expiresAt }),
+})
+
 /** What an entry costs besides its body and key: the object, headers, map and list slots. */
 const ENTRY_OVERHEAD = 512
 
@@ -209,12 +217,7 @@ export class ResponseCache {
     const promise = build()
       .then((response) => {
         const expiresAt = maxAgeMs === undefined ? undefined : Date.now() + maxAgeMs
-        const stored: Entry = {
-          ...response,
-          body: own(response.body),
-          ...(response.gzipped ? { gzipped: own(response.gzipped) } : {}),
-          expiresAt,
-        }
+        const stored = entryOf(response, expiresAt)
         if (this.overtaken(epoch, response)) return stored
         // Errors a reader caused are as cacheable as content, but in their own small budget.
         // 5xx never reaches here (it throws).
@@ -247,11 +250,7 @@ export class ResponseCache {
     let kept = 0
     for (const [key, response] of responses) {
       if (key.length > MAX_KEY_LENGTH) continue
-      const entry: Entry = {
-        ...response,
-        body: own(response.body),
-        ...(response.gzipped ? { gzipped: own(response.gzipped) } : {}),
-      }
+      const entry = entryOf(response)
       this.entries.set(key, entry)
       this.tag(key, entry)
       kept++

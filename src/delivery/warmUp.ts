@@ -28,13 +28,17 @@ export async function warmUp(baseUrl: string, slugs: string[]): Promise<number> 
   const worker = async () => {
     while (next < plan.length) {
       const at = next++
-      const response = await fetch(baseUrl + plan[at], {
-        headers: { 'accept-encoding': at % 2 ? 'gzip' : 'identity' },
-      })
-      await response.arrayBuffer()
-      made++
+      try {
+        const response = await fetch(baseUrl + plan[at], {
+          headers: { 'accept-encoding': at % 2 ? 'gzip' : 'identity' },
+        })
+        await response.arrayBuffer()
+        made++
+      } catch {
+        next = plan.length // one failure ends every worker's loop
+      }
     }
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker)).catch(() => undefined)
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
   return made
 }
