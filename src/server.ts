@@ -125,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const delivery = deliveryRouter(payload)
   // The newest stories are in memory before the first reader asks (one read of stored views),
   // read once this instance hears other instances' changes (its first LISTEN drops everything).
-  await (listener && 'listening' in listener ? listener.listening : undefined)
+  await listener?.listening
   const prewarmed = await delivery.prewarm(settings.deliveryPrewarm)
   let warming = prewarmed.length > 0
   const app = createApp({

@@ -38,8 +38,6 @@ import { articleRendered, jsonRendered, listResponse } from './responses'
 
 export { DELIVERY_PREFIX }
 
-export { jsonRendered }
-
 export const errorRendered = (error: DeliveryError): Rendered =>
   jsonRendered(error.status, {
     errors: [

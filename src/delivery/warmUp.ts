@@ -1,4 +1,4 @@
-import { DELIVERY_PREFIX } from './paths'
+import { articlePath } from './paths'
 import { DEFAULT_LOCALE, LOCALES } from './query'
 
 /** Requests an instance makes of itself before it reports ready. */
@@ -15,7 +15,7 @@ const CONCURRENCY = 16
  */
 export async function warmUp(baseUrl: string, slugs: string[]): Promise<number> {
   if (!slugs.length) return 0
-  const paths = slugs.map((slug) => `${DELIVERY_PREFIX}/articles/${encodeURIComponent(slug)}`)
+  const paths = slugs.map(articlePath)
   const misses = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).flatMap((locale) =>
     paths.map((path) => `${path}?locale=${locale}`),
   )

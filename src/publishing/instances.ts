@@ -149,7 +149,10 @@ export function keysOfMongoChange(change: MongoChange, slugs: string[]): Key[] {
  * whole database. Without a replica set MongoDB refuses change streams: then the instance logs
  * that other instances' changes will not reach its cache, and keeps serving its own correctly.
  */
-export function watchMongoChanges(payload: Payload): { stop: () => Promise<void> } {
+export function watchMongoChanges(payload: Payload): {
+  stop: () => Promise<void>
+  listening: Promise<void>
+} {
   const connection = (payload.db as unknown as { connection?: MongoConnection }).connection
   const slugs = payload.config.collections.map((collection) => collection.slug)
   let stream: ReturnType<MongoConnection['watch']> | undefined
@@ -185,6 +188,8 @@ export function watchMongoChanges(payload: Payload): { stop: () => Promise<void>
   }
   open()
   return {
+    // The stream is opened at once; there is nothing to wait for.
+    listening: Promise.resolve(),
     stop: async () => {
       stopped = true
       clearTimeout(retry)

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 
+import { articlePath } from '../delivery/paths'
 import type { PublicationState } from '../publishing/state'
 import type { WebhookEventType } from './eventTypes'
 
@@ -102,7 +103,7 @@ export function webhookPayload(
       publishedAt: article.publishedAt ?? null,
       ...(embargoStands(article.embargoUntil, now) ? { embargoUntil: article.embargoUntil! } : {}),
       url: slug ? storyUrl.replace('{slug}', encodeURIComponent(slug)) : null,
-      api: slug ? `${serverUrl}/content/v1/articles/${encodeURIComponent(slug)}` : null,
+      api: slug ? `${serverUrl}${articlePath(slug)}` : null,
     },
   }
 }

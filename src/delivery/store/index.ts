@@ -144,7 +144,7 @@ export class DeliveryStore {
     now: string,
   ): Promise<ViewRow[]> {
     const stamp = rendererStamp()
-    const outdated = rows.filter((row) => row.stale || row.renderer !== stamp)
+    const outdated = rows.filter((row) => !isCurrent(row, stamp))
     if (!outdated.length) return rows
     if (!this.warnedOfOtherRenderer && outdated.some((row) => !row.stale)) {
       // Expected for a while during a rolling deploy; for good, instances disagree on their URLs.
@@ -229,7 +229,7 @@ export class DeliveryStore {
     const stamp = rendererStamp()
     const rows = await this.rows.list({ locale, audience, now, tokens: [], limit })
     return rows
-      .filter((row) => !row.stale && row.renderer === stamp)
+      .filter((row) => isCurrent(row, stamp))
       .map((row) => ({ slug: row.slug, story: storedArticle(row, now) }))
       .filter(({ story }) => story.rendered)
   }
@@ -396,6 +396,9 @@ function articleOf(row: ViewRow, now: string): DeliveredArticle {
     article.embargoUntil = null
   return article
 }
+
+/** Whether a row can be read as stored: not being rendered again, and made by this renderer. */
+const isCurrent = (row: ViewRow, stamp: string) => !row.stale && row.renderer === stamp
 
 /** One story's stored view, as the article routes use it. */
 export interface StoredArticle {
