@@ -9,7 +9,7 @@ import { idOf } from './references'
 export const SHOWN_RELATIONS: Record<string, Record<string, string>> = {
   photos: { photographer: 'photographers', peopleShown: 'people' },
   quotes: { speaker: 'people' },
-  results: { event: 'events', entry: 'entries' },
+  results: { event: 'events', entry: 'entries', class: 'classes' },
   titles: {
     season: 'seasons',
     class: 'classes',

@@ -26,6 +26,8 @@ import {
 import type { ResultsSelection } from '../blocks/ResultsTable/selection'
 import { normaliseSession } from '../content/sessions'
 import { eventResultsUrl } from './paths'
+import { DocumentReads, hasLocalizedFields } from './reads'
+import type { AnyDoc } from './reads'
 import { quoteAttribution, renderBody } from './render/body'
 import type {
   DeliveredArticle,
@@ -67,14 +69,20 @@ export interface ModelContext {
   req?: Partial<PayloadRequest>
   /** Render as of this moment (ISO): what is embargoed until then is left out (visibleAt). */
   asOf?: string
+  /**
+   * The documents already read for this reader (and moment) by the same render, in any locale:
+   * a story rendered in every locale reads what is the same in all of them once.
+   */
+  documents?: DocumentReads
 }
-
-type AnyDoc = { id: number | string } & Record<string, unknown>
 
 const PHOTO_SIZES = ['thumbnail', 'card', 'large', 'social'] as const
 
+/** What decides which documents a read returns: who reads, in which locale, as of when. */
+type ReadContext = Pick<ModelContext, 'reader' | 'locale' | 'preview' | 'req' | 'asOf'>
+
 /** Every read goes through access control as the reader, in the reader's locale. */
-export function readOptions(ctx: ModelContext) {
+export function readOptions(ctx: ReadContext) {
   return {
     overrideAccess: ctx.preview === true,
     user: ctx.reader.user,
@@ -86,25 +94,29 @@ export function readOptions(ctx: ModelContext) {
   }
 }
 
-async function fetchByIds(
-  ctx: ModelContext,
-  collection: CollectionSlug,
-  ids: Set<string>,
-  depth: number,
-): Promise<Map<string, AnyDoc>> {
-  const found = new Map<string, AnyDoc>()
-  if (!ids.size) return found
-  const { docs } = await ctx.payload.find({
-    collection,
-    where: { id: { in: [...ids] } },
-    depth,
-    limit: ids.size,
-    pagination: false,
-    ...readOptions(ctx),
-  })
-  for (const doc of docs as unknown as AnyDoc[]) found.set(String(doc.id), doc)
-  return found
+/** Documents read by ID at depth 0 as the context's reader, for one render in any locale. */
+export function documentReads(
+  ctx: Omit<ReadContext, 'locale'> & Pick<ModelContext, 'payload'>,
+): DocumentReads {
+  return new DocumentReads(
+    async (collection, ids, locale) => {
+      const { docs } = await ctx.payload.find({
+        collection: collection as CollectionSlug,
+        where: { id: { in: ids } },
+        depth: 0,
+        limit: ids.length,
+        pagination: false,
+        // A request object per read: the Local API sets the locale and user on the one it gets.
+        ...readOptions({ ...ctx, locale, ...(ctx.req ? { req: { ...ctx.req } } : {}) }),
+      })
+      return docs as unknown as AnyDoc[]
+    },
+    (collection) => hasLocalizedFields(ctx.payload, collection),
+  )
 }
+
+/** The documents a context reads: those of its render when it shares them, else its own. */
+const readsOf = (ctx: ModelContext): DocumentReads => ctx.documents ?? documentReads(ctx)
 
 const ref = (doc: unknown, name = 'name'): Ref | null => {
   if (!doc || typeof doc !== 'object') return null
@@ -307,15 +319,17 @@ const withEmbargoedRows = new WeakSet<DeliveredResult[]>()
 export async function sessionResults(
   ctx: ModelContext,
   selection: ResultsSelection,
+  reads = readsOf(ctx),
 ): Promise<DeliveredResult[]> {
   const { docs } = await ctx.payload.find({
     collection: 'results',
     where: selectionWhere(selection),
-    depth: 2,
+    depth: 0,
     limit: SESSION_RESULTS_BOUND,
     pagination: false,
     ...readOptions(ctx),
   })
+  await reads.populate(new Map([['results', docs as unknown as AnyDoc[]]]), ctx.locale)
   const ordered = classificationOrder(
     (docs as Result[]).map((doc) => result(doc, ctx.serverUrl)),
     selection.class !== undefined,
@@ -333,6 +347,7 @@ const selectionKey = (table: ResultsSelection) =>
  */
 async function resultsTables(
   ctx: ModelContext,
+  reads: DocumentReads,
   tables: ResultsTableReference[],
 ): Promise<{
   tableOf: (table: ResultsTableReference) => DeliveredResultsTable | undefined
@@ -342,15 +357,20 @@ async function resultsTables(
   const distinct = new Map<string, ResultsTableReference>()
   for (const table of tables) distinct.set(selectionKey(table), table)
   const [events, classes, rows] = await Promise.all([
-    fetchByIds(ctx, 'events', new Set(tables.map((table) => String(table.event))), 0),
-    fetchByIds(
-      ctx,
+    reads.get(
+      'events',
+      tables.map((table) => String(table.event)),
+      ctx.locale,
+    ),
+    reads.get(
       'classes',
-      new Set(tables.flatMap((table) => (table.class !== undefined ? [String(table.class)] : []))),
-      0,
+      tables.flatMap((table) => (table.class !== undefined ? [String(table.class)] : [])),
+      ctx.locale,
     ),
     Promise.all(
-      [...distinct].map(async ([key, table]) => [key, await sessionResults(ctx, table)] as const),
+      [...distinct].map(
+        async ([key, table]) => [key, await sessionResults(ctx, table, reads)] as const,
+      ),
     ).then((found) => new Map(found)),
   ])
   const tableOf = (table: ResultsTableReference): DeliveredResultsTable | undefined => {
@@ -413,6 +433,7 @@ export async function deliverArticles(
   ctx: ModelContext,
   articles: Article[],
 ): Promise<DeliveredArticle[]> {
+  const reads = readsOf(ctx)
   const wanted = {
     photos: new Set<string>(),
     quotes: new Set<string>(),
@@ -443,6 +464,8 @@ export async function deliverArticles(
     add(wanted.teams, article.teams)
     add(wanted.manufacturers, article.manufacturers)
   }
+  const get = (collection: keyof typeof wanted) =>
+    reads.get(collection, wanted[collection], ctx.locale)
   const [
     photos,
     quotes,
@@ -456,24 +479,34 @@ export async function deliverArticles(
     entries,
     teams,
     manufacturers,
+    { tableOf, showsEmbargoed: tableShowsEmbargoed },
   ] = await Promise.all([
-    fetchByIds(ctx, 'photos', wanted.photos, 1),
-    fetchByIds(ctx, 'quotes', wanted.quotes, 1),
-    fetchByIds(ctx, 'results', wanted.results, 2),
-    fetchByIds(ctx, 'titles', wanted.titles, 2),
-    fetchByIds(ctx, 'people', wanted.people, 0),
-    fetchByIds(ctx, 'series', wanted.series, 0),
-    fetchByIds(ctx, 'seasons', wanted.seasons, 0),
-    fetchByIds(ctx, 'events', wanted.events, 1),
-    fetchByIds(ctx, 'classes', wanted.classes, 0),
-    fetchByIds(ctx, 'entries', wanted.entries, 1),
-    fetchByIds(ctx, 'teams', wanted.teams, 0),
-    fetchByIds(ctx, 'manufacturers', wanted.manufacturers, 0),
+    get('photos'),
+    get('quotes'),
+    get('results'),
+    get('titles'),
+    get('people'),
+    get('series'),
+    get('seasons'),
+    get('events'),
+    get('classes'),
+    get('entries'),
+    get('teams'),
+    get('manufacturers'),
+    resultsTables(
+      ctx,
+      reads,
+      articles.flatMap((article) => resultsTablesOf(article.body)),
+    ),
   ])
-
-  const { tableOf, showsEmbargoed: tableShowsEmbargoed } = await resultsTables(
-    ctx,
-    articles.flatMap((article) => resultsTablesOf(article.body)),
+  // What they show in turn (a photo's photographer, a result's entry and its team…).
+  await reads.populate(
+    new Map(
+      Object.entries({ photos, quotes, results, titles, events, entries }).map(
+        ([collection, docs]) => [collection, [...docs.values()]],
+      ),
+    ),
+    ctx.locale,
   )
 
   const photoOf = (id: string, captionOverride?: string | null) => {

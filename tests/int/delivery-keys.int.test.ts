@@ -4,6 +4,7 @@ import { Webhook as Verifier } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Photo } from '../../src/payload-types'
+import { idOf, rawIdOf } from '../../src/content/references'
 import { block, document, paragraph } from '../../src/seed/lexical'
 import { createCast } from '../helpers/actors'
 import type { Cast } from '../helpers/actors'
@@ -117,6 +118,39 @@ describe('per-key invalidation', () => {
       expect(headers.get('x-cache')).toBe('miss')
     }
     for (const slug of notShowing) expect(await cached(slug)).toBe('hit')
+  })
+  it('a class renamed reaches a story whose result names it, though no entry of the story is in it', async () => {
+    // A result keeps the class its car raced in at the event, which its entry may since have left.
+    const shown = (await s.payload.find({ collection: 'results', depth: 0, limit: 1, sort: 'id' }))
+      .docs[0]!
+    const entry = await s.payload.findByID({
+      collection: 'entries',
+      id: idOf(shown.entry)!,
+      depth: 0,
+    })
+    const raced = await s.payload.create({ collection: 'classes', data: { name: 'Keys Class' } })
+    const result = await s.payload.create({
+      collection: 'results',
+      data: {
+        event: rawIdOf(shown.event) as number,
+        entry: entry.id,
+        session: 'race',
+        class: raced.id,
+        classification: 'classified',
+        positionOverall: 99,
+        _status: 'published',
+      },
+    })
+    const showing = await story('Keys: a result in another class', {
+      results: [result.id],
+      classes: [rawIdOf(entry.class) as number],
+    })
+    await warm(showing.slug!, plain.slug!)
+    await s.payload.update({ collection: 'classes', id: raced.id, data: { name: 'Renamed Class' } })
+    const { body, headers } = await get(`/articles/${showing.slug}`)
+    expect(body.championship.results.map((r: any) => r.class?.name)).toEqual(['Renamed Class'])
+    expect(headers.get('x-cache')).toBe('miss')
+    expect(await cached(plain.slug!)).toBe('hit')
   })
 })
 

@@ -9,10 +9,12 @@ import {
   deliverArticles,
   dependenciesOf,
   publishedWhere,
+  documentReads,
   readOptions,
   touchedEmbargo,
 } from '../model'
 import type { ModelContext, Reader } from '../model'
+import type { DocumentReads } from '../reads'
 import { LOCALES } from '../query'
 import { articleRendered } from '../responses'
 import type { DeliveredArticle } from '../types'
@@ -23,7 +25,7 @@ import type { DependencyRow, ViewRow } from './rows'
  * model, its HTML, its keys): views made by another version are rendered again at the next start,
  * so a deploy with new HTML never serves the old one for long.
  */
-export const RENDERER_VERSION = 2
+export const RENDERER_VERSION = 3
 
 /**
  * The renderer's version and the settings that rendered views depend on (absolute URLs of
@@ -84,10 +86,12 @@ interface Pass {
   /** The writing request whose transaction the reads join; undefined outside one. */
   transaction?: Partial<PayloadRequest>
   asOf?: string
+  /** What this reader's passes of the same render (other locales) have read already. */
+  documents: DocumentReads
 }
 
 /** The published stories among `ids` as one reader sees them, each with its stored row. */
-async function renderPass({ payload, ids, locale, reader, transaction, asOf }: Pass) {
+async function renderPass({ payload, ids, locale, reader, transaction, asOf, documents }: Pass) {
   const settings = env()
   const ctx: ModelContext = {
     payload,
@@ -98,6 +102,7 @@ async function renderPass({ payload, ids, locale, reader, transaction, asOf }: P
     // A request of the renderer's own: the Local API sets its user, locale and context on it.
     ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
     ...(asOf ? { asOf } : {}),
+    documents,
   }
   const { docs } = await payload.find({
     collection: 'articles',
@@ -112,16 +117,20 @@ async function renderPass({ payload, ids, locale, reader, transaction, asOf }: P
   return delivered.map((article, at) => ({ article, source: articles[at]! }))
 }
 
-/** The years of the seasons the stories name, for the `season` list filter. */
+/**
+ * The years of the seasons the stories name, for the `season` list filter, added to `years`
+ * (which holds those read for another locale already).
+ */
 async function seasonYears(
   payload: Payload,
   articles: DeliveredArticle[],
+  years: Map<string, number>,
   transaction?: Partial<PayloadRequest>,
 ): Promise<Map<string, number>> {
   const ids = [
     ...new Set(articles.flatMap((a) => (a.championship.season ? [a.championship.season.id] : []))),
-  ]
-  if (!ids.length) return new Map()
+  ].filter((id) => !years.has(id))
+  if (!ids.length) return years
   const { docs } = await payload.find({
     collection: 'seasons',
     where: { id: { in: ids } },
@@ -132,7 +141,8 @@ async function seasonYears(
     overrideAccess: true,
     ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
   })
-  return new Map(docs.map((doc) => [String(doc.id), doc.year]))
+  for (const doc of docs) years.set(String(doc.id), doc.year)
+  return years
 }
 
 function filtersOf(article: DeliveredArticle, years: Map<string, number>): string {
@@ -212,11 +222,40 @@ export async function renderViews(
       ...storedResponse(article, publisherName),
     })
   }
+  // One set of reads per reader and moment, shared by the locales: what is the same in every
+  // locale (people, teams, results…) is read once.
+  const reads = new Map<string, DocumentReads>()
+  const readsFor = (reader: Reader, asOf?: string) => {
+    const key = `${reader.audience}|${asOf ?? ''}`
+    let found = reads.get(key)
+    if (!found)
+      reads.set(
+        key,
+        (found = documentReads({
+          payload,
+          reader,
+          ...(transaction?.transactionID
+            ? { req: { transactionID: transaction.transactionID } }
+            : {}),
+          ...(asOf ? { asOf } : {}),
+        })),
+      )
+    return found
+  }
+  const years = new Map<string, number>()
   for (const locale of LOCALES) {
-    const trusted = await renderPass({ payload, ids, locale, reader: TRUSTED, transaction })
-    const years = await seasonYears(
+    const trusted = await renderPass({
+      payload,
+      ids,
+      locale,
+      reader: TRUSTED,
+      transaction,
+      documents: readsFor(TRUSTED),
+    })
+    await seasonYears(
       payload,
       trusted.map(({ article }) => article),
+      years,
       transaction,
     )
     // A story that neither is nor shows anything under embargo looks the same to the public:
@@ -246,6 +285,7 @@ export async function renderViews(
         reader: PUBLIC,
         transaction,
         asOf: pass.asOf,
+        documents: readsFor(PUBLIC, pass.asOf),
       })
       for (const story of rendered) add(story, locale, 'public', years, pass.asOf ?? '')
     }
