@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { MIXED_MINIMUM_ARTICLES, parseBenchArgs, UsageError } from '../../scripts/bench/args'
 import { mixedGoals, p50FlatGoal } from '../../scripts/bench/goals'
 import { load } from '../../scripts/bench/measure'
-import { serverTiming } from '../../scripts/bench/mixed'
+import { sequential, serverTiming } from '../../scripts/bench/mixed'
 import type { Rate } from '../../scripts/bench/goals'
 import { percentile } from '../../scripts/bench/stats'
 import { hasScript } from '../../scripts/bench/storedViews'
@@ -276,5 +276,48 @@ describe("the server's own time of a response (Server-Timing)", () => {
     expect(serverTiming(null)).toBeNull()
     expect(serverTiming('db;dur=2')).toBeNull()
     expect(serverTiming('application;dur=3')).toBeNull()
+  })
+})
+
+describe('the sequential client of the cold-miss phase', () => {
+  it('asks one at a time on one kept-alive connection, reading each answer to its end', async () => {
+    const connections = new Set<unknown>()
+    const asked: string[] = []
+    let inFlight = 0
+    let mostInFlight = 0
+    const server = http.createServer((req, res) => {
+      connections.add(req.socket)
+      asked.push(`${req.url} ${req.headers['accept-encoding']}`)
+      mostInFlight = Math.max(mostInFlight, ++inFlight)
+      setTimeout(() => {
+        inFlight--
+        if (req.url === '/missing') return res.writeHead(404).end('no')
+        res.setHeader('x-cache', req.url === '/healthz' ? 'none' : 'miss')
+        res.setHeader('server-timing', 'app;dur=0.5')
+        res.end('x'.repeat(100_000))
+      }, 10)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const run = await sequential(`http://127.0.0.1:${port}`, 'misses', ['/a', '/b', '/missing'])
+      expect(asked).toEqual([
+        // The connection is opened before the clock starts.
+        '/healthz identity',
+        '/a identity',
+        '/b identity',
+        '/missing identity',
+      ])
+      expect(connections.size).toBe(1)
+      expect(mostInFlight).toBe(1)
+      expect(run.requests).toBe(3)
+      expect(run.non2xx).toBe(1)
+      expect(run.cache).toEqual({ hit: 0, miss: 2, none: 1 })
+      expect(run.serverMedianMs).toBe(0.5)
+      // Each answer waited for the server's 10 ms.
+      expect(run.medianMs).toBeGreaterThan(5)
+    } finally {
+      server.close()
+    }
   })
 })
