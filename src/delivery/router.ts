@@ -151,15 +151,7 @@ function send(
   // The server's own time for this response, up to its first byte (W3C Server Timing): what
   // the cache or the stored view cost, apart from the network and the client.
   res.setHeader('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`)
-  const match = req.headers['if-none-match']
-  if (
-    response.status === 200 &&
-    match &&
-    match.split(',').some((tag) => {
-      const candidate = tag.trim().replace(/^W\//, '')
-      return candidate === response.etag || candidate === gzipEtag(response.etag)
-    })
-  ) {
+  if (response.status === 200 && noneMatches(req.headers['if-none-match'], response.etag)) {
     res.statusCode = 304
     res.end()
     return
@@ -168,6 +160,20 @@ function send(
   res.setHeader('Content-Length', body.length)
   res.statusCode = response.status
   res.end(body)
+}
+
+/**
+ * Whether an If-None-Match header fails for a representation with this ETag (RFC 9110, 13.1.2):
+ * it names the ETag (weakly compared, identity or gzip), or is `*`, which any existing
+ * representation matches. A GET it fails for is answered 304.
+ */
+export function noneMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim().replace(/^W\//, '')
+    return candidate === etag || candidate === gzipEtag(etag)
+  })
 }
 
 /** A list's keys: its own, then the stories it shows (every change to those drops lists too). */

@@ -192,6 +192,15 @@ describe('article by slug', () => {
     )
     const again = await get(`/articles/${DEMO_SLUG}`, 'anonymous', { 'if-none-match': etag })
     expect(again.status).toBe(304)
+    // "*" matches any representation that exists (RFC 9110, 13.1.2); a 404 stays a 404.
+    const any = await get(`/articles/${DEMO_SLUG}`, 'anonymous', { 'if-none-match': '*' })
+    expect(any.status).toBe(304)
+    const missing = await get('/articles/no-such-story', 'anonymous', { 'if-none-match': '*' })
+    expect(missing.status).toBe(404)
+    const other = await get(`/articles/${DEMO_SLUG}`, 'anonymous', {
+      'if-none-match': '"another", W/"other"',
+    })
+    expect(other.status).toBe(200)
     const trusted = await get(`/articles/${DEMO_SLUG}`, 'trusted')
     expect(trusted.headers.get('cache-control')).toBe('private, no-cache')
   })
