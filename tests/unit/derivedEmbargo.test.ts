@@ -75,4 +75,15 @@ describe('the documents a story save may change the embargo of', () => {
     expect(embargoesToRecompute(undefined, story())).toEqual(all)
     expect(embargoesToRecompute({}, story())).toEqual(all)
   })
+
+  it('include what the published story showed when the previous version is a draft', () => {
+    // A draft dropped photo 1; publishing it releases photo 1 though the draft did not show it.
+    const draftWithout = story({ _status: 'draft', photos: [2] })
+    const publishing = story({ photos: [2] })
+    expect(embargoesToRecompute(draftWithout, publishing, story()).photos).toEqual([2, 1])
+    // Saving a draft again leaves the published story as it was: only what the drafts differ in.
+    expect(
+      embargoesToRecompute(draftWithout, story({ _status: 'draft', photos: [2] }), story()),
+    ).toEqual(none)
+  })
 })

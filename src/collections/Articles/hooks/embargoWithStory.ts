@@ -8,6 +8,7 @@ import type {
 import type { Article } from '../../../payload-types'
 import { bodyReferences, rawIdOf } from '../../../content/references'
 import type { ID } from '../../../content/references'
+import { publicationStateBefore } from '../../../publishing/state'
 
 /** What a story shows and carries an embargo for, and the story field that lists each. */
 export const SHOWN = {
@@ -163,12 +164,22 @@ export const collectShown: CollectionBeforeChangeHook<Article> = ({ data, origin
  * correction of the standfirst, on a title every story of the season shows, reads nothing); one
  * that changes what it shows touches what it stopped or started showing; one that changes its
  * state touches everything it showed or shows.
+ *
+ * When the save publishes, "showed" includes what the published story showed (`publishedBefore`,
+ * the main document before the save), not only the previous version: after a draft that dropped
+ * a photo, `previousDoc` is that draft, and publishing it must still release the photo the
+ * published story showed.
  */
 export function embargoesToRecompute(
   previousDoc: Partial<Article> | undefined,
   doc: Partial<Article>,
+  publishedBefore?: Partial<Article>,
 ): Record<Shown, ID[]> {
   const before = shownBy(previousDoc)
+  // Only a publication replaces the published story; a draft save leaves it as it was.
+  const published = shownBy(doc._status === 'published' ? publishedBefore : undefined)
+  for (const collection of Object.keys(SHOWN) as Shown[])
+    before[collection] = [...before[collection], ...published[collection]]
   const after = shownBy(doc)
   const stateChanged =
     !previousDoc ||
@@ -193,10 +204,16 @@ export function embargoesToRecompute(
  */
 export const embargoWithStory: CollectionAfterChangeHook<Article> = async ({
   doc,
+  operation,
   previousDoc,
   req,
 }) => {
-  const touched = embargoesToRecompute(previousDoc, doc)
+  const publishedBefore = publicationStateBefore(req, operation, 'articles', doc.id)?.content
+  const touched = embargoesToRecompute(
+    previousDoc,
+    doc,
+    publishedBefore as Partial<Article> | undefined,
+  )
   for (const collection of Object.keys(SHOWN) as Shown[])
     for (const id of touched[collection]) await recomputeEmbargo(req, collection, id)
   return doc
