@@ -108,4 +108,25 @@ describe('the documents one render reads', () => {
     // Photographers and people are the same in every locale: read once.
     expect(reads.filter((read) => read.collection !== 'photos')).toHaveLength(2)
   })
+
+  it('reads one at a time, giving the event loop a turn before each (SQLite reads do not)', async () => {
+    const events: string[] = []
+    let reading = 0
+    const documents = new DocumentReads(
+      async (collection) => {
+        events.push(`read ${collection}${reading ? ' while another reads' : ''}`)
+        reading++
+        // A read that answers only after a turn, as a network database would.
+        await new Promise((resolve) => setImmediate(resolve))
+        reading--
+        return []
+      },
+      () => false,
+    )
+    // Something else waiting for the event loop (a reader's request) is not kept waiting for
+    // all the reads started together.
+    setImmediate(() => events.push('other work'))
+    await Promise.all(['people', 'teams', 'classes'].map((c) => documents.get(c, ['1'], 'en')))
+    expect(events).toEqual(['other work', 'read people', 'read teams', 'read classes'])
+  })
 })
