@@ -53,6 +53,23 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   }
 }
 
+/** A small photo by a photographer of its own. */
+async function uploadPhoto(name: string) {
+  const photographer = await s.payload.create({
+    collection: 'photographers',
+    data: { name: `Shooter of ${name}` },
+  })
+  const sharp = (await import('sharp')).default
+  const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#000' } })
+    .jpeg()
+    .toBuffer()
+  return s.payload.create({
+    collection: 'photos',
+    data: { alt: name, photographer: photographer.id },
+    file: { data: bytes, mimetype: 'image/jpeg', name: `${name}.jpg`, size: bytes.length },
+  })
+}
+
 describe('embargo', () => {
   it('an embargoed article becomes visible to anonymous readers at its time, without any write, everywhere', async () => {
     // Long enough for the checks below on a loaded machine (CI runs test files side by side).
@@ -100,24 +117,8 @@ describe('embargo', () => {
   })
 
   it("hides the story's photos until it lifts, unless another public story shows them", async () => {
-    const photographer = await s.payload.create({
-      collection: 'photographers',
-      data: { name: 'Embargo Shooter' },
-    })
-    const sharp = (await import('sharp')).default
-    const bytes = await sharp({
-      create: { width: 40, height: 30, channels: 3, background: '#000' },
-    })
-      .jpeg()
-      .toBuffer()
-    const upload = async (name: string) =>
-      s.payload.create({
-        collection: 'photos',
-        data: { alt: name, photographer: photographer.id },
-        file: { data: bytes, mimetype: 'image/jpeg', name: `${name}.jpg`, size: bytes.length },
-      })
-    const secret = await upload('secret-car')
-    const shared = await upload('shared-car')
+    const secret = await uploadPhoto('secret-car')
+    const shared = await uploadPhoto('shared-car')
     await s.payload.create({
       collection: 'articles',
       data: partial({ title: 'Already public', _status: 'published', heroPhoto: shared.id }),
@@ -135,6 +136,32 @@ describe('embargo', () => {
     expect((await api(`photos/${secret.id}`)).status).toBe(404)
     expect((await api(`photos/${secret.id}`, { as: 'trusted' })).status).toBe(200)
     expect((await api(`photos/${shared.id}`)).status).toBe(200)
+  })
+
+  it('a photo a draft dropped from an embargoed story is released when the draft is published', async () => {
+    const dropped = await uploadPhoto('dropped-car')
+    const kept = await uploadPhoto('kept-car')
+    const story = await s.payload.create({
+      collection: 'articles',
+      data: partial({
+        title: 'Embargoed, then reworked',
+        _status: 'published',
+        embargoUntil: inSeconds(3600),
+        heroPhoto: dropped.id,
+      }),
+    })
+    expect((await api(`photos/${dropped.id}`)).status).toBe(404)
+    await s.payload.update({
+      collection: 'articles',
+      id: story.id,
+      draft: true,
+      data: { heroPhoto: kept.id, _status: 'draft' },
+    })
+    // Readers still get the published story, which shows it under its embargo.
+    expect((await api(`photos/${dropped.id}`)).status).toBe(404)
+    await s.payload.update({ collection: 'articles', id: story.id, data: { _status: 'published' } })
+    expect((await api(`photos/${dropped.id}`)).status).toBe(200)
+    expect((await api(`photos/${kept.id}`)).status).toBe(404)
   })
 
   it('does not leak an embargoed story through a relationship from another document', async () => {
