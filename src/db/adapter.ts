@@ -9,6 +9,7 @@ import type { Database, Env } from '../config/env'
 import { sqliteWithAtomicUnits } from './atomic'
 import { indexParentsPostgres, indexParentsSqlite } from './parentIndexes'
 import { readBadDatesAsNullPostgres, readBadDatesAsNullSqlite } from './readableDates'
+import { reusePreparedStatements } from './statements'
 import { rememberCreatedDocuments } from './undoOnError'
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -27,6 +28,7 @@ export function databaseAdapter(database: Database, nodeEnv: Env['nodeEnv']): Da
   const push = nodeEnv === 'development'
   switch (database.kind) {
     case 'sqlite':
+      reusePreparedStatements()
       // Ordinary writes run without a transaction (what a failed request inserted is deleted again:
       // undoOnError.ts); units that must be all or nothing (an imported release) take one through
       // src/db/atomic.ts, which explains why.
