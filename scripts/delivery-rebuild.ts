@@ -6,11 +6,11 @@
  * (the peaks of the largest worker). Safe while servers run: a story changed meanwhile is
  * rendered by its writer after the batch that holds it commits.
  *
- * The stories are rendered by worker processes, STORIES_PER_WORKER each, one after another: the
- * SQLite driver (libsql 0.4) keeps the native memory of what a process writes (about 100 KB a
- * story here; tursodatabase/libsql-client-ts#333), so one process rendering 100,000 stories would
- * grow to gigabytes however small its heap. A worker is this script with `--worker`: it reads
- * story ids, one per line, from stdin and writes one JSON line per batch to stdout.
+ * The stories are rendered by worker processes, STORIES_PER_WORKER each, one after another, so
+ * that no process's memory grows with the database's size (the SQLite driver's own growth, a
+ * prepared statement per execution never given back, is gone: src/db/statements.ts). A worker
+ * is this script with `--worker`: it reads story ids, one per line, from stdin and writes one
+ * JSON line per batch to stdout.
  */
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
