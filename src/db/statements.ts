@@ -1,29 +1,16 @@
-import { createRequire } from 'node:module'
+import Database from 'libsql'
 
 /** Statements kept per SQLite connection; the least recently used goes first. */
 export const STATEMENTS_PER_CONNECTION = 2000
 
-interface Statement {
-  run: (...args: unknown[]) => unknown
+/** The part of libsql's Database this uses (its typings are better-sqlite3's, generic). */
+interface Preparing {
+  prepare(this: object, sql: string): Statement
 }
-
-interface DatabaseClass {
-  prototype: { prepare: (this: object, sql: string) => Statement }
-}
+type Statement = object
 
 const kept = new WeakMap<object, Map<string, Statement>>()
 let installed = false
-
-/**
- * The `libsql` module that @libsql/client (under Payload's SQLite adapter) executes statements
- * with: resolved from the adapter's own dependencies, so it is the same module instance.
- */
-function libsqlDatabase(): DatabaseClass {
-  const fromHere = createRequire(import.meta.url)
-  const adapter = fromHere.resolve('@payloadcms/db-sqlite')
-  const client = createRequire(adapter).resolve('@libsql/client')
-  return createRequire(client)('libsql') as DatabaseClass
-}
 
 /**
  * SQLite statements are prepared once per connection and SQL text, then used again.
@@ -43,7 +30,9 @@ function libsqlDatabase(): DatabaseClass {
 export function reusePreparedStatements(): void {
   if (installed) return
   installed = true
-  const { prototype } = libsqlDatabase()
+  // The module @libsql/client executes statements with: one copy in node_modules (libsql is a
+  // direct dependency at the client's version), kept out of the admin's bundle by withPayload.
+  const { prototype } = Database as unknown as { prototype: Preparing }
   const prepare = prototype.prepare
   prototype.prepare = function prepareOnce(this: object, sql: string): Statement {
     let statements = kept.get(this)
@@ -61,9 +50,4 @@ export function reusePreparedStatements(): void {
       statements.delete(statements.keys().next().value!)
     return statement
   }
-}
-
-/** How many statements a connection keeps now (for tests). */
-export function keptStatements(connection: object): number {
-  return kept.get(connection)?.size ?? 0
 }

@@ -1,21 +1,19 @@
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
+import Database from 'libsql'
 import { describe, expect, it } from 'vitest'
 
 import { reusePreparedStatements } from '../../src/db/statements'
 
 /** Counts the driver's own prepares: installed before the reuse, so it sees only real ones. */
 function countPrepares() {
-  const adapter = createRequire(import.meta.url).resolve('@payloadcms/db-sqlite')
-  const client = createRequire(adapter).resolve('@libsql/client')
-  const { prototype } = createRequire(client)('libsql') as {
-    prototype: { prepare: (this: object, sql: string) => unknown }
-  }
   const prepared: string[] = []
+  const { prototype } = Database as unknown as {
+    prototype: { prepare: (this: object, sql: string) => object }
+  }
   const prepare = prototype.prepare
   prototype.prepare = function counted(this: object, sql: string) {
     prepared.push(sql)
