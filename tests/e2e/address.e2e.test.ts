@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { useAdmin } from './harness'
+import { formReady, useAdmin } from './harness'
 
 // The server's SERVER_URL is its default, http://localhost:<port>; the admin is used from
 // 127.0.0.1, the same server under another loopback name.
@@ -20,6 +20,7 @@ describe('the admin opened at another address than SERVER_URL', () => {
     expect(await admin.page.locator('#field-roles').count()).toBe(0)
     expect(await admin.page.locator('form').textContent()).not.toContain('Contributor')
 
+    await formReady(admin.page)
     await admin.page.fill('#field-email', 'chief@example.com')
     await admin.page.fill('#field-password', password)
     await admin.page.fill('#field-confirm-password', password)

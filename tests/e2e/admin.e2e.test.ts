@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { createFirstUser, useAdmin } from './harness'
+import { createFirstUser, formReady, useAdmin } from './harness'
 
 const admin = useAdmin()
 
@@ -18,6 +18,7 @@ describe('the admin UI', () => {
   it('logs the editor out and back in', async () => {
     await admin.page.goto(`${admin.base}/admin/logout`)
     await admin.page.waitForURL(/\/admin\/login/)
+    await formReady(admin.page)
     await admin.page.fill('#field-email', 'chief@example.com')
     await admin.page.fill('#field-password', 'correct horse battery')
     await admin.page.click('button[type=submit]')

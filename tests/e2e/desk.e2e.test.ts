@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 
-import { createFirstUser, useAdmin } from './harness'
+import { createFirstUser, formReady, useAdmin } from './harness'
 
 const admin = useAdmin({ SEED_DEMO: 'true', COOKIE_SECURE: 'false' })
 const shot = (page: Page, name: string) =>
@@ -120,6 +120,7 @@ describe("the editor's desk", () => {
     await page.goto(`${admin.base}/admin`)
     await click(page.locator('[data-write-story]'))
     await page.waitForURL(/\/admin\/collections\/articles\/(create|\w+)$/)
+    await formReady(page)
     await page.fill('#field-title', 'Acura takes the Rolex 24 at the last stop')
 
     phase = 'paragraphs'

@@ -68,9 +68,20 @@ export function useAdmin(env: Record<string, string> = {}): AdminSession {
 }
 
 /** A fresh install asks for its first user: this one, who becomes the administrator. */
+/**
+ * Waits until the page's Payload form is ready to be filled (`data-form-ready`, which Payload's
+ * Form sets for tests once it is mounted and initialised). Filled earlier, while the admin still
+ * hydrates or follows a redirect to the same form, the values can be lost and the submit go
+ * nowhere.
+ */
+export async function formReady(page: Page): Promise<void> {
+  await page.locator('form[data-form-ready="true"]').first().waitFor()
+}
+
 export async function createFirstUser({ page, base }: AdminSession): Promise<void> {
   await page.goto(`${base}/admin`)
   await page.waitForURL(/\/admin\/create-first-user/)
+  await formReady(page)
   await page.fill('#field-email', 'chief@example.com')
   await page.fill('#field-password', 'correct horse battery')
   await page.fill('#field-confirm-password', 'correct horse battery')

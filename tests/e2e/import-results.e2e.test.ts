@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { createFirstUser, useAdmin } from './harness'
+import { createFirstUser, formReady, useAdmin } from './harness'
 import type { AdminSession } from './harness'
 
 const fixture = path.resolve(
@@ -21,6 +21,7 @@ const admin = useAdmin({ SEED_DEMO: 'true', COOKIE_SECURE: 'false' })
 async function signInAs({ page, base }: AdminSession, email: string) {
   await page.goto(`${base}/admin/logout`)
   await page.waitForURL(/\/admin\/login/)
+  await formReady(page)
   await page.fill('#field-email', email)
   await page.fill('#field-password', password)
   await page.click('button[type=submit]')
