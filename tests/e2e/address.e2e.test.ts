@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formReady, useAdmin } from './harness'
+import { formReady, submit, useAdmin } from './harness'
 
 // The server's SERVER_URL is its default, http://localhost:<port>; the admin is used from
 // 127.0.0.1, the same server under another loopback name.
@@ -24,7 +24,7 @@ describe('the admin opened at another address than SERVER_URL', () => {
     await admin.page.fill('#field-email', 'chief@example.com')
     await admin.page.fill('#field-password', password)
     await admin.page.fill('#field-confirm-password', password)
-    await admin.page.click('button[type=submit]')
+    await submit(admin.page, '/api/users/first-register')
     await admin.page.waitForURL(new RegExp(`${loopback()}/admin/?$`))
   })
 

@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { createFirstUser, formReady, useAdmin } from './harness'
+import { createFirstUser, formReady, submit, useAdmin } from './harness'
 
 const admin = useAdmin()
 
@@ -21,7 +21,7 @@ describe('the admin UI', () => {
     await formReady(admin.page)
     await admin.page.fill('#field-email', 'chief@example.com')
     await admin.page.fill('#field-password', 'correct horse battery')
-    await admin.page.click('button[type=submit]')
+    await submit(admin.page, '/api/users/login')
     await admin.page.waitForURL(new RegExp(`${admin.base}/admin/?$`))
   })
 

@@ -78,6 +78,27 @@ export async function formReady(page: Page): Promise<void> {
   await page.locator('form[data-form-ready="true"]').first().waitFor()
 }
 
+/**
+ * Clicks the form's submit button until the admin sends the request the form submits with
+ * (`path`). Payload's form can drop a click that lands while it is still checking the last
+ * keystroke (a debounced form-state request): no request, no message. Nothing was sent then, so
+ * clicking again is safe.
+ */
+export async function submit(page: Page, path: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await formReady(page)
+    const sent = page
+      .waitForRequest((request) => new URL(request.url()).pathname === path, { timeout: 10_000 })
+      .then(
+        () => true,
+        () => false,
+      )
+    await page.click('button[type=submit]')
+    if (await sent) return
+    if (attempt === 3) throw new Error(`the form did not send ${path} after ${attempt} clicks`)
+  }
+}
+
 export async function createFirstUser({ page, base }: AdminSession): Promise<void> {
   await page.goto(`${base}/admin`)
   await page.waitForURL(/\/admin\/create-first-user/)
@@ -85,6 +106,6 @@ export async function createFirstUser({ page, base }: AdminSession): Promise<voi
   await page.fill('#field-email', 'chief@example.com')
   await page.fill('#field-password', 'correct horse battery')
   await page.fill('#field-confirm-password', 'correct horse battery')
-  await page.click('button[type=submit]')
+  await submit(page, '/api/users/first-register')
   await page.waitForURL(new RegExp(`${base}/admin/?$`))
 }

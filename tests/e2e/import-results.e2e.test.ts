@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-import { createFirstUser, formReady, useAdmin } from './harness'
+import { createFirstUser, formReady, submit, useAdmin } from './harness'
 import type { AdminSession } from './harness'
 
 const fixture = path.resolve(
@@ -24,7 +24,7 @@ async function signInAs({ page, base }: AdminSession, email: string) {
   await formReady(page)
   await page.fill('#field-email', email)
   await page.fill('#field-password', password)
-  await page.click('button[type=submit]')
+  await submit(page, '/api/users/login')
   await page.waitForURL(new RegExp(`${base}/admin/?$`))
 }
 
