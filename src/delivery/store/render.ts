@@ -90,6 +90,13 @@ interface Pass {
   documents: DocumentReads
 }
 
+/**
+ * A request of the renderer's own in the writing request's transaction (none outside one): the
+ * Local API sets its user, locale and context on the request it gets, never the writer's.
+ */
+const ownRequest = (transaction?: Partial<PayloadRequest>) =>
+  transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}
+
 /** The published stories among `ids` as one reader sees them, each with its stored row. */
 async function renderPass({ payload, ids, locale, reader, transaction, asOf, documents }: Pass) {
   const settings = env()
@@ -99,8 +106,7 @@ async function renderPass({ payload, ids, locale, reader, transaction, asOf, doc
     locale,
     serverUrl: settings.serverUrl,
     storyUrl: settings.storyUrl,
-    // A request of the renderer's own: the Local API sets its user, locale and context on it.
-    ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
+    ...ownRequest(transaction),
     ...(asOf ? { asOf } : {}),
     documents,
   }
@@ -126,11 +132,11 @@ async function seasonYears(
   articles: DeliveredArticle[],
   years: Map<string, number>,
   transaction?: Partial<PayloadRequest>,
-): Promise<Map<string, number>> {
+): Promise<void> {
   const ids = [
     ...new Set(articles.flatMap((a) => (a.championship.season ? [a.championship.season.id] : []))),
   ].filter((id) => !years.has(id))
-  if (!ids.length) return years
+  if (!ids.length) return
   const { docs } = await payload.find({
     collection: 'seasons',
     where: { id: { in: ids } },
@@ -139,10 +145,9 @@ async function seasonYears(
     pagination: false,
     select: { year: true },
     overrideAccess: true,
-    ...(transaction?.transactionID ? { req: { transactionID: transaction.transactionID } } : {}),
+    ...ownRequest(transaction),
   })
   for (const doc of docs) years.set(String(doc.id), doc.year)
-  return years
 }
 
 function filtersOf(article: DeliveredArticle, years: Map<string, number>): string {
@@ -234,9 +239,7 @@ export async function renderViews(
         (found = documentReads({
           payload,
           reader,
-          ...(transaction?.transactionID
-            ? { req: { transactionID: transaction.transactionID } }
-            : {}),
+          ...ownRequest(transaction),
           ...(asOf ? { asOf } : {}),
         })),
       )
