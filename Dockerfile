@@ -24,5 +24,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# --conditions=production: see scripts/runtime.ts.
-CMD ["node", "--conditions=production", "--import", "tsx", "src/server.ts"]
+# --conditions=production and --max-semi-space-size: see scripts/runtime.ts.
+CMD ["node", "--conditions=production", "--import", "tsx", "--max-semi-space-size=32", "src/server.ts"]

@@ -7,13 +7,13 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 import { ensureAdminBuild, root } from './adminBuild'
-import { NODE_ARGS } from './runtime'
+import { serverNodeArgs } from './runtime'
 
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || 'production' })
 if (process.env.SERVE_ADMIN !== 'false') ensureAdminBuild()
 
 // The server runs as a child so that it, not this wrapper, receives SIGTERM/SIGINT directly.
-const server = spawn(process.execPath, [...NODE_ARGS, path.join(root, 'src/server.ts')], {
+const server = spawn(process.execPath, [...serverNodeArgs(), path.join(root, 'src/server.ts')], {
   stdio: 'inherit',
   env: process.env,
 })

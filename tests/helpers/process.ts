@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
-import { NODE_ARGS } from '../../scripts/runtime'
+import { NODE_ARGS, serverNodeArgs } from '../../scripts/runtime'
 
 export const root = path.resolve(import.meta.dirname, '../..')
 
@@ -17,11 +17,19 @@ export interface ServerProcess {
 
 /** Runs src/server.ts as its own process, the way `npm start` does, with the given environment. */
 export function spawnServer(env: Record<string, string | undefined>): ServerProcess {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...serverNodeArgs(env.NODE_OPTIONS ?? ''), 'src/server.ts'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const listeners = new Set<() => void>()
   const onData = (chunk: Buffer) => {
