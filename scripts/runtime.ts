@@ -15,7 +15,7 @@ export const NODE_ARGS = [CONDITIONS, '--import', 'tsx']
  * about 20 times a second, each collection a pause of 6 to 8 ms however little survived: 165 ms
  * of every second of the event loop went to it (10,000 stories, 32 connections reading cached
  * stories). At 32 MB, 11 collections a second took 92 ms, and readers got 10 to 20% more done
- * (README, "Performance"). Larger halves the collections again but makes each pause long enough
+ * (README, "Benchmark"). Larger halves the collections again but makes each pause long enough
  * to show in p99 (128 MB: 23 ms pauses).
  */
 export const SEMI_SPACE_MB = 32
