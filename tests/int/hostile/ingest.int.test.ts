@@ -130,12 +130,22 @@ function importKilledWhen(files: string[], when: { rowsOf: string }) {
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk
   })
-  const exit = new Promise<{ signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on('exit', (_code, signal) => {
+  const exit = new Promise<{
+    signal: NodeJS.Signals | null
+    stderr: string
+    /** For a failure's message: how the run ended, and whether the watch below failed. */
+    ended: string
+  }>((resolve) =>
+    child.on('exit', (code, signal) => {
       exited = true
-      resolve({ signal, stderr })
+      resolve({
+        signal,
+        stderr,
+        ended: `exit code ${code}, signal ${signal}${watchFailure}\n${stderr}`,
+      })
     }),
   )
+  let watchFailure = ''
   void (async () => {
     const where = { name: { like: when.rowsOf } }
     while (!exited) {
@@ -145,7 +155,9 @@ function importKilledWhen(files: string[], when: { rowsOf: string }) {
       }
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
-  })()
+  })().catch((error: unknown) => {
+    watchFailure = `; the watch for ${when.rowsOf} failed: ${String(error)}`
+  })
   return exit
 }
 
@@ -174,7 +186,7 @@ describe('npm run import, killed with -9 mid-batch', () => {
     })
 
     const first = await importKilledWhen(files, { rowsOf: 'Dalgety' })
-    expect(first.signal).toBe('SIGKILL')
+    expect(first.signal, first.ended).toBe('SIGKILL')
     expect(first.stderr).toMatch(/^\[1\/12\] ok {5}.*1-Ashford\.txt: 3 quotes, speakers 3 new/m)
     const afterFirst = await allOrNone()
     expect(Object.values(afterFirst).filter((state) => state === 'none').length).toBeGreaterThan(0)
@@ -184,7 +196,7 @@ describe('npm run import, killed with -9 mid-batch', () => {
     // come after everything left was done, on a loaded machine: nothing to kill any more).
     const next = SURNAMES.find((surname) => afterFirst[surname] === 'none')!
     const second = await importKilledWhen(files, { rowsOf: next })
-    expect(second.signal).toBe('SIGKILL')
+    expect(second.signal, second.ended).toBe('SIGKILL')
     expect(second.stderr).toMatch(/^\[1\/12\] skip {3}.*1-Ashford\.txt: already imported, draft/m)
     await allOrNone()
 
