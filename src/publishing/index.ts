@@ -7,7 +7,8 @@ import type {
   Plugin,
 } from 'payload'
 
-import { IGNORED_COLLECTIONS } from './affected'
+import { IGNORED_COLLECTIONS, READER_COLLECTIONS } from './affected'
+import { markBeforeWrites } from './beforeWrite'
 import type { Change } from './affected'
 import { notifyOtherInstances } from './instances'
 import { publisher } from './publisher'
@@ -41,6 +42,11 @@ import { webhookSubscriber } from './webhooks'
  *   // Synchronous: responses naming these keys are stale ('*': all of them). For this instance's
  *   // changes (before `changed`), other instances' (NOTIFY, change streams) and embargo lifts.
  *   invalidated: (keys) => { ... },
+ *   // Before a write that commits on its own (no transaction: SQLite, MongoDB without a replica
+ *   // set) of a document stories show: those stories (`beforeWrite.ts`); and after it, those of
+ *   // them the change did not alter after all.
+ *   aboutToChange: async (stories, payload, req) => { ... },
+ *   unaltered: async (stories, req) => { ... },
  * })
  * ```
  *
@@ -50,7 +56,7 @@ import { webhookSubscriber } from './webhooks'
  * known-slugs set, the embargo clock (`embargoes.ts`). Given in the config
  * (`publishing({ subscribers, storedLookup })`): the delivery store (src/delivery/store), which
  * renders `event.stories` in the writing transaction, re-renders after embargo lifts
- * (`lifted`), and answers "which stories show this key" from its persisted index
+ * (`lifted`), marks views stale before a write without a transaction (`aboutToChange`), and answers "which stories show this key" from its persisted index
  * (`storedLookup`, added to the in-memory `publisher.index` of what this instance rendered
  * without storing: `publisher.index.record(story, dependenciesOf(model))`).
  */
@@ -75,7 +81,11 @@ const publishChange: CollectionAfterChangeHook = async ({ collection, doc, opera
   let after: PublicationState | null = { published: true }
   if (hasDrafts(collection)) {
     before = publicationStateBefore(req, operation, collection.slug, doc.id) ?? null
-    if (doc._status !== 'published' && !before?.published) return doc
+    if (doc._status !== 'published' && !before?.published) {
+      // Saved as a draft (not by a draft save): readers see nothing of it.
+      await publisher.settle({ collection: collection.slug, id: String(doc.id) }, [], req)
+      return doc
+    }
     if (doc._status !== 'published' || before?.published)
       after = await readMainDocument(req, collection.slug as CollectionSlug, doc.id)
   }
@@ -104,9 +114,11 @@ const publishDeletion: CollectionAfterDeleteHook = async ({ collection, doc, req
   return doc
 }
 
+const published = (collection: CollectionConfig) =>
+  !IGNORED_COLLECTIONS.has(collection.slug) && collection.custom?.publishing !== false
+
 function withPublishing(collection: CollectionConfig): CollectionConfig {
-  if (IGNORED_COLLECTIONS.has(collection.slug) || collection.custom?.publishing === false)
-    return collection
+  if (!published(collection)) return collection
   const hooks = collection.hooks ?? {}
   return {
     ...collection,
@@ -141,6 +153,16 @@ export const publishing =
       collections: (config.collections ?? []).map(withPublishing),
       onInit: async (payload) => {
         publisher.logger = payload.logger
+        // Stories are found by the start-up check from their own times; API clients show in none.
+        markBeforeWrites(
+          payload,
+          new Set(
+            (config.collections ?? [])
+              .filter(published)
+              .map((collection) => collection.slug)
+              .filter((slug) => slug !== 'articles' && !READER_COLLECTIONS.has(slug)),
+          ),
+        )
         if (options.storedLookup) publisher.storedLookup = options.storedLookup
         await config.onInit?.(payload)
       },

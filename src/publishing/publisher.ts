@@ -4,7 +4,7 @@ import { affectedBy, shownAs } from './affected'
 import type { Affected, Change, StoryRef } from './affected'
 import { DependencyIndex } from './dependencies'
 import type { DependencyLookup } from './affected'
-import { EVERYTHING } from './keys'
+import { EVERYTHING, documentKey } from './keys'
 import type { Key } from './keys'
 
 /** Which stories show each of `keys`, from a persisted index. */
@@ -29,6 +29,23 @@ export interface Subscriber {
    * all. A throw fails the write.
    */
   changed?: (event: PublishedChange, req: PayloadRequest) => Promise<void> | void
+  /**
+   * Before a write that commits on its own (SQLite outside an atomic unit, src/db/adapter.ts):
+   * the stories that show the document being changed or deleted, which a crash after the commit
+   * and before their render must not leave as they were. In the writing request, before the
+   * write; a throw fails it. Never called within a transaction: there the change and the views
+   * it alters commit together.
+   */
+  aboutToChange?: (
+    stories: string[],
+    payload: Payload,
+    req: Partial<PayloadRequest>,
+  ) => Promise<void> | void
+  /**
+   * After such a write: the stories named before it that the change turned out not to alter
+   * (a republication with nothing new), for the delivery store to render and so unmark.
+   */
+  unaltered?: (stories: string[], req: PayloadRequest) => Promise<void> | void
   /**
    * Responses naming any of these keys are no longer right (`*`: none is). Synchronous, called
    * for this instance's own changes before the write returns, for other instances' changes as
@@ -70,12 +87,65 @@ export class Publisher {
   /** Decides what a stored change alters and tells every subscriber; null when nothing. */
   async publish(change: Change, req: PayloadRequest): Promise<PublishedChange | null> {
     const affected = affectedBy(change, await this.lookupFor(shownAs(change), req.payload, req))
-    if (!affected) return null
+    if (!affected) {
+      await this.settle(change, [], req)
+      return null
+    }
     const event: PublishedChange = { ...affected, change }
     this.invalidate(affected.keys)
     if (change.collection === 'articles') this.index.forget(change.id)
     for (const subscriber of this.subscribers) await subscriber.changed?.(event, req)
+    await this.settle(change, affected.stories, req)
     return event
+  }
+
+  /**
+   * Tells subscribers which stories show the documents named by `keys` before a write that
+   * commits on its own changes one of them (see `Subscriber.aboutToChange`), and answers which
+   * those were. Nothing within a transaction.
+   */
+  async aboutToChange(
+    document: { collection: string; id: string },
+    keys: Key[],
+    payload: Payload,
+    req: Partial<PayloadRequest>,
+  ): Promise<string[]> {
+    // Payload sets transactionID to a promise of null when the adapter has no transactions.
+    if (!keys.length || (await req.transactionID)) return []
+    const lookup = await this.lookupFor(keys, payload, req)
+    const stories = [
+      ...new Set(keys.flatMap((key) => [...lookup.storiesShowing(key)].map((story) => story.id))),
+    ]
+    if (!stories.length) return []
+    for (const subscriber of this.subscribers)
+      await subscriber.aboutToChange?.(stories, payload, req)
+    let marked = this.marked.get(req)
+    if (!marked) this.marked.set(req, (marked = new Map()))
+    marked.set(documentKey(document.collection, document.id), stories)
+    return stories
+  }
+
+  /** Stories named before a write, per request and document, until the write's change is told. */
+  private readonly marked = new WeakMap<Partial<PayloadRequest>, Map<Key, string[]>>()
+
+  /**
+   * The stories named before the write of this document that its change does not alter, told
+   * as unaltered (all of them for a change readers do not see).
+   */
+  async settle(
+    change: Pick<Change, 'collection' | 'id'>,
+    altered: StoryRef[],
+    req: PayloadRequest,
+  ): Promise<void> {
+    const marked = this.marked.get(req)
+    const own = documentKey(change.collection, change.id)
+    const named = marked?.get(own)
+    if (!named) return
+    marked!.delete(own)
+    const rendered = new Set(altered.map((story) => story.id))
+    const left = named.filter((story) => !rendered.has(story))
+    if (!left.length) return
+    for (const subscriber of this.subscribers) await subscriber.unaltered?.(left, req)
   }
 
   /** Both indexes' answers for `keys`, as the pure `affectedBy` takes them. */

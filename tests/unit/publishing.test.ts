@@ -1,3 +1,4 @@
+import type { Payload, PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { ResponseCache, rendered } from '../../src/delivery/cache'
@@ -7,6 +8,7 @@ import type { Change } from '../../src/publishing/affected'
 import { DependencyIndex } from '../../src/publishing/dependencies'
 import { keysOfNotification, notifyPayload } from '../../src/publishing/instances'
 import { ALL_LIST_KEYS } from '../../src/publishing/keys'
+import { Publisher } from '../../src/publishing/publisher'
 
 const NOW = Date.parse('2026-06-01T12:00:00Z')
 const later = new Date(NOW + 3_600_000).toISOString()
@@ -150,5 +152,70 @@ describe('keys leave the process bounded', () => {
     expect(notifyPayload(long)).toBe('*')
     expect(keysOfNotification('')).toEqual(['*'])
     expect(keysOfNotification('not json')).toEqual(['*'])
+  })
+})
+
+describe('stories named before a write without a transaction', () => {
+  const payload = {} as Payload
+  const noTransaction = () =>
+    ({ transactionID: Promise.resolve(null) }) as unknown as PayloadRequest
+  const setup = () => {
+    const publisher = new Publisher()
+    publisher.index.record({ id: '1', publicId: 'p-one' }, ['story:p-one', 'photographers:9'])
+    publisher.index.record({ id: '2', publicId: 'p-two' }, ['story:p-two', 'photographers:9'])
+    publisher.index.record({ id: '3', publicId: 'p-three' }, ['story:p-three', 'quotes:4'])
+    const seen = { about: [] as string[][], unaltered: [] as string[][], changed: [] as string[][] }
+    publisher.subscribe({
+      name: 'probe',
+      aboutToChange: (stories) => void seen.about.push(stories),
+      unaltered: (stories) => void seen.unaltered.push(stories),
+      changed: (event) => void seen.changed.push(event.stories.map((story) => story.id)),
+    })
+    return { publisher, seen }
+  }
+
+  it('names the stories showing the document, and none within a transaction', async () => {
+    const { publisher, seen } = setup()
+    const photographer = { collection: 'photographers', id: '9' }
+    const keys = ['photographers:9']
+    expect(await publisher.aboutToChange(photographer, keys, payload, noTransaction())).toEqual([
+      '1',
+      '2',
+    ])
+    const inTransaction = { transactionID: 'tx-1' } as unknown as PayloadRequest
+    expect(await publisher.aboutToChange(photographer, keys, payload, inTransaction)).toEqual([])
+    expect(seen.about).toEqual([['1', '2']])
+  })
+
+  it('hands back as unaltered the stories a change turned out not to alter, and only those', async () => {
+    const { publisher, seen } = setup()
+    const rename = noTransaction()
+    await publisher.aboutToChange(
+      { collection: 'photographers', id: '9' },
+      ['photographers:9'],
+      payload,
+      rename,
+    )
+    await publisher.publish(
+      change({ collection: 'photographers', id: '9', before: undefined, document: { id: 9 } }),
+      rename,
+    )
+    expect(seen.changed).toEqual([['1', '2']])
+    expect(seen.unaltered).toEqual([])
+
+    const republish = noTransaction()
+    await publisher.aboutToChange(
+      { collection: 'quotes', id: '4' },
+      ['quotes:4'],
+      payload,
+      republish,
+    )
+    const same = { published: true, content: { text: 'Same words.' } }
+    const event = await publisher.publish(
+      change({ collection: 'quotes', id: '4', before: same, after: same, document: { id: 4 } }),
+      republish,
+    )
+    expect(event).toBeNull()
+    expect(seen.unaltered).toEqual([['3']])
   })
 })

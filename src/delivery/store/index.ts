@@ -115,6 +115,11 @@ export class DeliveryStore {
       // Responses built while the views were being replaced were built from the old rows.
       publisher.invalidate(event.keys)
     },
+    // A write that commits on its own: its stories stay marked if the process dies before their
+    // render (the recovery at start renders them).
+    aboutToChange: (stories, payload, req) => storeFor(payload).rows.markStale(stories, req),
+    // Marked for a change that altered nothing they show: rendered as they are, which unmarks them.
+    unaltered: (stories, req) => storeFor(req.payload).render(stories, req),
     lifted: (documents, payload) => storeFor(payload).lifted(documents),
   }
 
