@@ -41,15 +41,17 @@ export class EmbargoClock {
 
   /**
    * Before a response is looked up: drops what embargoes passed since the last request lifted.
-   * After a change the next lift time is looked up again without holding the request: a change
-   * can only bring a lift time that is still in the future when it is stored, and the lookup
-   * takes milliseconds.
+   * After a change the next lift time is looked up again before the request goes on (a few
+   * indexed reads, once per change: requests meanwhile wait for the same lookup). Not waiting, a
+   * lookup that ran late (another instance's NOTIFY arriving during it, which makes it look
+   * again) let the first requests after a lift serve what was cached before it: a list without
+   * the story the lift had just made public (a CI run on PostgreSQL failed so, most likely this way).
    */
   async check(payload: Payload): Promise<void> {
     if (this.nextLiftAt === undefined) await this.findNextLift(payload)
     else if (this.stale) {
       this.stale = false
-      this.findNextLift(payload).catch((error: unknown) => {
+      await this.findNextLift(payload).catch((error: unknown) => {
         this.stale = true
         payload.logger.error({ err: error, msg: 'Could not look up the next embargo lift' })
       })
@@ -83,11 +85,14 @@ export class EmbargoClock {
   private findNextLift(payload: Payload): Promise<void> {
     this.lookup ??= (async () => {
       const version = this.version
-      const now = Date.now()
+      // From the last lift this instance made, not from now: a lookup that runs late (a busy
+      // process, a change announced before its commit) still finds a lift that has just passed,
+      // and `check` makes it at once. From now, it would be missed until the next change.
+      const from = this.liftedUntil ?? Date.now()
       const soonest = async (collection: (typeof EMBARGOED)[number]) => {
         const { docs } = await payload.find({
           collection,
-          where: { embargoUntil: { greater_than: new Date(now).toISOString() } },
+          where: { embargoUntil: { greater_than: new Date(from).toISOString() } },
           sort: 'embargoUntil',
           depth: 0,
           limit: 1,
@@ -101,7 +106,7 @@ export class EmbargoClock {
       const times = (await Promise.all(EMBARGOED.map(soonest))).filter(
         (time): time is number => time !== null,
       )
-      this.liftedUntil ??= now
+      this.liftedUntil ??= from
       if (version === this.version) this.nextLiftAt = times.length ? Math.min(...times) : null
       // Changed meanwhile: looked up again on the next request.
       else this.stale = true
