@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 import type { Payload } from 'payload'
 
 import { env } from './config/env'
+import type { Env } from './config/env'
 import { closeDatabase } from './db/close'
 import { DELIVERY_PREFIX, deliveryRouter } from './delivery/router'
 import { storeFor } from './delivery/store'
@@ -17,13 +18,23 @@ import { probeDatabase } from './db/probe'
 import { createApp } from './http/app'
 import { seedIfEmpty } from './seed/load'
 import { feedIdentity } from './delivery/feedIdentity'
+import { startWriterProcess } from './writer'
+import type { WriterProcess } from './writer'
+import { connectToFront } from './writer/front'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/** How this process serves: see `startServer`. */
+export type Role = 'front' | 'single' | 'writer'
+
 export interface StartOptions {
   port?: number
+  /** The address to listen on (default: every address). */
+  host?: string
   /** Serve the admin UI through Next.js (default: SERVE_ADMIN). HTTP tests of the API leave it off. */
   admin?: boolean
+  /** Default: 'front' when WRITER_PROCESS is true, else 'single'. */
+  role?: Role
 }
 
 export interface RunningServer {
@@ -31,6 +42,8 @@ export interface RunningServer {
   server: Server
   url: string
   close: () => Promise<void>
+  /** The writer process, when this process is its front. */
+  writer?: WriterProcess
 }
 
 async function startAdmin(dev: boolean) {
@@ -91,28 +104,61 @@ function drainable(server: Server, graceMs: number) {
 }
 
 /**
- * Boots the CMS: configuration, database (migrations), demo content, the job runner, the admin
- * and the HTTP listener, in that order; nothing listens until the database is ready.
+ * Boots the CMS. In one process (`role: 'single'`, WRITER_PROCESS=false): configuration,
+ * database (migrations), demo content, the job runner, the admin and the HTTP listener, in that
+ * order; nothing listens until the database is ready. As a front (`'front'`, the default with
+ * WRITER_PROCESS): the writer process first (src/writer: it does all of the above but the
+ * delivery API), then the delivery API, passing everything else to the writer. As the writer
+ * (`'writer'`, src/writer/main.ts): all of it but the delivery API, on the port it is given.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const settings = env()
+  const role = options.role ?? (settings.writerProcess ? 'front' : 'single')
+  const admin = options.admin ?? settings.serveAdmin
   await probeDatabase(settings.database)
+  const writer =
+    role === 'front'
+      ? await startWriterProcess(() => payload?.logger, { SERVE_ADMIN: String(admin) })
+      : undefined
+  let payload: Payload | undefined
+  try {
+    return await startRole(role, options, settings, admin, writer, (started) => (payload = started))
+  } catch (error) {
+    await writer?.stop()
+    throw error
+  }
+}
+
+async function startRole(
+  role: Role,
+  options: StartOptions,
+  settings: Env,
+  serveAdmin: boolean,
+  writer: WriterProcess | undefined,
+  started: (payload: Payload) => void,
+): Promise<RunningServer> {
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
-  await migrateDatabase(payload)
-  // Fixed now, at the first start, before anything can mint a GUID from it.
-  await feedIdentity(payload, settings)
-  if (settings.seedDemo) await seedIfEmpty(payload)
-  // Express's Payload instance is the process's only one (Next reuses it through Payload's global
-  // cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to another instance.
-  if (settings.jobsAutorun) await getPayload({ config, cron: true })
+  started(payload)
+  const writes = role !== 'front'
+  if (writes) {
+    await migrateDatabase(payload)
+    // Fixed now, at the first start, before anything can mint a GUID from it.
+    await feedIdentity(payload, settings)
+    if (settings.seedDemo) await seedIfEmpty(payload)
+    // Express's Payload instance is the process's only one (Next reuses it through Payload's
+    // global cache), so its crons are the only job runner; JOBS_AUTORUN=false leaves jobs to
+    // another instance.
+    if (settings.jobsAutorun) await getPayload({ config, cron: true })
+  } else await feedIdentity(payload, settings)
 
-  // Stored views older than their story are marked before anyone reads them (src/delivery/store).
   const store = storeFor(payload)
-  await store.prepare()
+  // Stored views older than their story are marked before anyone reads them (src/delivery/store).
+  if (writes) await store.prepare()
+  else store.writer = writer
 
-  // Other instances' changes reach this one's delivery cache through PostgreSQL LISTEN/NOTIFY
-  // or a MongoDB change stream.
+  // Other instances' changes reach this one's delivery cache (and API-key cache) through
+  // PostgreSQL LISTEN/NOTIFY or a MongoDB change stream.
   const listener =
     settings.database.kind === 'postgres'
       ? listenForChanges(payload, settings.database.uri)
@@ -121,30 +167,38 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         : undefined
 
   const dev = settings.nodeEnv === 'development'
-  const admin = (options.admin ?? settings.serveAdmin) ? await startAdmin(dev) : undefined
-  const delivery = deliveryRouter(payload)
+  const front = role === 'writer' ? connectToFront(payload) : undefined
+  const admin = role !== 'front' && serveAdmin ? await startAdmin(dev) : undefined
+  // The writer serves no readers: its front does.
+  const delivery = role === 'writer' ? undefined : deliveryRouter(payload)
   // The newest stories are in memory before the first reader asks (one read of stored views),
   // read once this instance hears other instances' changes (its first LISTEN drops everything).
   await listener?.listening
-  const prewarmed = await delivery.prewarm(settings.deliveryPrewarm)
+  const prewarmed = (await delivery?.prewarm(settings.deliveryPrewarm)) ?? []
   let warming = prewarmed.length > 0
   const app = createApp({
     payload,
     config,
     admin: admin?.handler,
-    mounts: [{ path: DELIVERY_PREFIX, router: delivery }],
+    mounts: delivery ? [{ path: DELIVERY_PREFIX, router: delivery }] : [],
     dev,
     warming: () => warming,
+    upstream: writer?.proxy,
+    gate: front?.gate,
+    settle: front?.announcer,
   })
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(options.port ?? settings.port, (error?: Error) =>
-      error ? reject(error) : resolve(listening),
-    )
+    const port = options.port ?? settings.port
+    const listening = options.host
+      ? app.listen(port, options.host, (error?: Error) =>
+          error ? reject(error) : resolve(listening),
+        )
+      : app.listen(port, (error?: Error) => (error ? reject(error) : resolve(listening)))
   })
   // Views left stale by a failed render, a crash or an older renderer are rendered in the
   // background, after listening: meanwhile readers get them rendered per request.
-  const stopRecovery = store.startRecovery()
+  const stopRecovery = writes ? store.startRecovery() : async () => undefined
   const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`
@@ -161,16 +215,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {
-      // Responses in flight reach their readers before Next and the database are released.
+      // Responses in flight reach their readers before the writer, Next and the database are
+      // released.
       await drain()
+      await writer?.stop()
       await stopRecovery()
       await admin?.close()
+      front?.close()
       await listener?.stop()
       await closeDatabase(payload)
     })()
     return closing
   }
-  return { payload, server, url, close }
+  return { payload, server, url, close, writer }
 }
 
 async function main() {

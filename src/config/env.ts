@@ -33,6 +33,11 @@ export interface Env {
   seedDemo: boolean
   jobsAutorun: boolean
   serveAdmin: boolean
+  /**
+   * Writes (the admin, /api, GraphQL, jobs) run in a second process of their own, behind this
+   * one, which serves the delivery API from memory (src/writer). Off: one process does both.
+   */
+  writerProcess: boolean
   cookieSecure: boolean
   corsOrigins: string[]
   csrfOrigins: string[]
@@ -455,6 +460,7 @@ export function parseEnv(source: Source = process.env, cwd = process.cwd()): Env
     seedDemo: parseBoolean(source.SEED_DEMO, 'SEED_DEMO', true),
     jobsAutorun: parseBoolean(source.JOBS_AUTORUN, 'JOBS_AUTORUN', true),
     serveAdmin: parseBoolean(source.SERVE_ADMIN, 'SERVE_ADMIN', true),
+    writerProcess: parseBoolean(source.WRITER_PROCESS, 'WRITER_PROCESS', nodeEnv !== 'development'),
     cookieSecure: parseBoolean(source.COOKIE_SECURE, 'COOKIE_SECURE', nodeEnv === 'production'),
     corsOrigins: parseOrigins(source.CORS_ORIGINS, 'CORS_ORIGINS', true),
     csrfOrigins,

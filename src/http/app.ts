@@ -11,6 +11,7 @@ import { graphqlGate } from './graphqlGate'
 import { healthz, readyz } from './health'
 import { boundedJsonBodies } from './jsonBody'
 import { payloadApiRoutes } from './payloadApi'
+import type { Settle } from './payloadApi'
 
 export interface AppOptions {
   payload: Payload
@@ -22,6 +23,15 @@ export interface AppOptions {
   dev: boolean
   /** True while the instance warms up after listening: `/readyz` answers 503 until then. */
   warming?: () => boolean
+  /**
+   * The front of a writer process (src/writer): every request the mounts and health checks do not
+   * answer goes to this handler (the proxy to the writer) instead of the API and the admin.
+   */
+  upstream?: RequestHandler
+  /** The writer process: a request must pass this first (the front's token). */
+  gate?: RequestHandler
+  /** What API responses wait for once their work is done (the writer's announcements). */
+  settle?: Settle
 }
 
 export function createApp({
@@ -31,18 +41,32 @@ export function createApp({
   mounts = [],
   dev,
   warming,
+  upstream,
+  gate,
+  settle,
 }: AppOptions): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  if (gate) app.use(gate)
 
   app.get('/healthz', healthz)
   app.get('/readyz', readyz(payload, warming))
 
   for (const { path, router } of mounts) app.use(path, router)
 
+  if (upstream) {
+    app.use(upstream)
+    app.use(errorHandler(payload))
+    return app
+  }
+
   const settings = env()
-  const api = payloadApiRoutes(config, { playground: dev, timeoutMs: settings.apiTimeoutMs })
+  const api = payloadApiRoutes(config, {
+    playground: dev,
+    timeoutMs: settings.apiTimeoutMs,
+    settle,
+  })
   app.use('/api', corsFor(settings.corsOrigins))
   app.use('/api', rejectBadApiKeys(payload), rememberClientAddress)
   app.use('/api', boundedJsonBodies)

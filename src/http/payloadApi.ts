@@ -6,6 +6,15 @@ import type { SanitizedConfig } from 'payload'
 
 import { byDeadline } from './deadline'
 
+/**
+ * Something a response waits for once the request's work is done (its transaction committed):
+ * the writer process's announcement of what changed to its front (src/writer/announcer.ts).
+ */
+export interface Settle {
+  mark: () => number
+  sync: (mark: number) => Promise<void>
+}
+
 type Listener = ReturnType<typeof getRequestListener>
 
 /**
@@ -39,12 +48,20 @@ const isRead = (outgoing: unknown, method: string) =>
 function fetchRoute(
   handler: (request: Request) => Promise<Response>,
   timeoutMs: number,
+  settle?: Settle,
 ): RequestHandler {
   // Hono's adapter must not replace the global Request/Response: Next and Payload use them too.
   const listener: Listener = getRequestListener(
     (request, { outgoing }) => {
       const payloadRequest = withMutableBody(request)
-      const work = handler(payloadRequest)
+      const mark = settle?.mark()
+      const work =
+        settle && mark !== undefined
+          ? handler(payloadRequest).then(async (response) => {
+              await settle.sync(mark)
+              return response
+            })
+          : handler(payloadRequest)
       return isRead(outgoing, request.method) ? byDeadline(payloadRequest, work, timeoutMs) : work
     },
     { overrideGlobalObjects: false },
@@ -61,18 +78,19 @@ function fetchRoute(
  */
 export function payloadApiRoutes(
   config: Promise<SanitizedConfig>,
-  { playground, timeoutMs }: { playground: boolean; timeoutMs: number },
+  { playground, timeoutMs, settle }: { playground: boolean; timeoutMs: number; settle?: Settle },
 ) {
   const graphql = GRAPHQL_POST(config)
   const graphqlPlayground = GRAPHQL_PLAYGROUND_GET(config)
   return {
-    graphql: fetchRoute((request) => graphql(request), timeoutMs),
+    graphql: fetchRoute((request) => graphql(request), timeoutMs, settle),
     playground: playground
       ? fetchRoute((request) => graphqlPlayground(request), timeoutMs)
       : undefined,
     rest: fetchRoute(
       (request) => handleEndpoints({ config, request, path: new URL(request.url).pathname }),
       timeoutMs,
+      settle,
     ),
   }
 }

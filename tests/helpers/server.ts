@@ -1,4 +1,4 @@
-import type { RunningServer } from '../../src/server'
+import type { Role, RunningServer } from '../../src/server'
 import { prepareTestEnv } from './testEnv'
 import type { TestEnv } from './testEnv'
 
@@ -11,6 +11,11 @@ export interface TestServerOptions {
   /** Run the job queue in the server, as production does. */
   jobs?: boolean
   env?: Record<string, string>
+  /**
+   * 'single' (default): one process, so tests can write through `payload` and read over HTTP.
+   * 'front': the server as production runs it, its writes in a writer process (src/writer).
+   */
+  role?: Role
 }
 
 /** The real Express server (REST, GraphQL, health) on port 0, on a fresh database. */
@@ -21,7 +26,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   })
   const { startServer } = await import('../../src/server')
-  const running = await startServer({ port: 0, admin: false })
+  const running = await startServer({ port: 0, admin: false, role: options.role ?? 'single' })
   return {
     ...testEnv,
     ...running,

@@ -164,7 +164,10 @@ describe('the delivery store across processes', () => {
           )
         )
           break
-        if (Date.now() > deadline) throw new Error('recovery did not store the story in 30 s')
+        if (Date.now() > deadline)
+          throw new Error(
+            `recovery did not store the story in 30 s; server:\n${second.process.output()}`,
+          )
         await new Promise((resolve) => setTimeout(resolve, 200))
       }
     } finally {

@@ -53,6 +53,11 @@ export class DeliveryStore {
   private timer: NodeJS.Timeout | undefined
   /** Whether this process has said that it reads views another renderer stored. */
   private warnedOfOtherRenderer = false
+  /**
+   * The process that writes, when this one only reads (the front, src/writer): it recovers, and
+   * re-renders after embargo lifts; this one asks it to.
+   */
+  writer: { lifted: (documents: { key: Key; at: string }[]) => Promise<void> } | undefined
 
   constructor(private readonly payload: Payload) {
     this.rows = storedRows(payload)
@@ -265,7 +270,7 @@ export class DeliveryStore {
   }
 
   recoverSoon(): void {
-    if (this.timer || this.stopped) return
+    if (this.timer || this.stopped || this.writer) return
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.recover().catch((error: unknown) =>
@@ -342,6 +347,17 @@ export class DeliveryStore {
    */
   async lifted(documents: { key: Key; at: string }[]): Promise<void> {
     if (!documents.length) return
+    if (this.writer) {
+      try {
+        return await this.writer.lifted(documents)
+      } catch (error) {
+        // Nothing else would render them (a lift is no change): this process does, once.
+        this.payload.logger.warn({
+          err: error,
+          msg: 'delivery store: the writer could not re-render after an embargo lift; rendering here',
+        })
+      }
+    }
     const showing = await this.rows.storiesShowing(documents.map((document) => document.key))
     const stories = [...new Set([...showing.values()].flat().map((story) => story.id))]
     const visibleFrom = await this.rows.publicVisibleFrom(stories)
