@@ -116,11 +116,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const role = options.role ?? (settings.writerProcess ? 'front' : 'single')
   const admin = options.admin ?? settings.serveAdmin
   await probeDatabase(settings.database)
+  // The front logs through its Payload once it has one (the writer starts first).
+  let payload: Payload | undefined
   const writer =
     role === 'front'
       ? await startWriterProcess(() => payload?.logger, { SERVE_ADMIN: String(admin) })
       : undefined
-  let payload: Payload | undefined
   try {
     return await startRole(role, options, settings, admin, writer, (started) => (payload = started))
   } catch (error) {
@@ -140,6 +141,8 @@ async function startRole(
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
   started(payload)
+  // The writer announces every change to its front from the start (jobs run from the next step).
+  const front = role === 'writer' ? connectToFront(payload) : undefined
   const writes = role !== 'front'
   if (writes) {
     await migrateDatabase(payload)
@@ -167,7 +170,6 @@ async function startRole(
         : undefined
 
   const dev = settings.nodeEnv === 'development'
-  const front = role === 'writer' ? connectToFront(payload) : undefined
   const admin = role !== 'front' && serveAdmin ? await startAdmin(dev) : undefined
   // The writer serves no readers: its front does.
   const delivery = role === 'writer' ? undefined : deliveryRouter(payload)
@@ -199,6 +201,8 @@ async function startRole(
   // Views left stale by a failed render, a crash or an older renderer are rendered in the
   // background, after listening: meanwhile readers get them rendered per request.
   const stopRecovery = writes ? store.startRecovery() : async () => undefined
+  // The front keeps its connections to the writer open (src/writer): longer than it does.
+  if (role === 'writer') server.keepAliveTimeout = 65_000
   const drain = drainable(server, DRAIN_MS)
   const { port } = server.address() as AddressInfo
   const url = `http://localhost:${port}`

@@ -49,7 +49,9 @@ export class EmbargoClock {
    */
   async check(payload: Payload): Promise<void> {
     if (this.nextLiftAt === undefined) await this.findNextLift(payload)
-    else if (this.stale) {
+    // A lookup joined under way may have begun before the latest change (it then leaves the
+    // clock stale): look again, a few times at most.
+    for (let attempt = 0; this.stale && attempt < 3; attempt++) {
       this.stale = false
       await this.findNextLift(payload).catch((error: unknown) => {
         this.stale = true

@@ -53,7 +53,10 @@ export function connectToFront(payload: Payload): FrontConnection {
   process.on('message', onMessage)
   const gate: RequestHandler = (req, res, next) => {
     const given = Buffer.from(req.get(FRONT_TOKEN_HEADER) ?? '')
-    if (given.length === token.length && timingSafeEqual(given, token)) return next()
+    if (given.length === token.length && timingSafeEqual(given, token)) {
+      delete req.headers[FRONT_TOKEN_HEADER]
+      return next()
+    }
     res.status(403).json({ errors: [{ message: 'This address serves the CMS front only' }] })
   }
   return {

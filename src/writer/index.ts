@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,9 +9,10 @@ import type { RequestHandler } from 'express'
 import { createProxyMiddleware } from 'http-proxy-middleware'
 import type { Payload } from 'payload'
 
-import { NODE_ARGS } from '../../scripts/runtime'
+import { serverNodeArgs } from '../../scripts/runtime'
 import type { Key } from '../publishing/keys'
 import { publisher } from '../publishing/publisher'
+import { WriterDown } from './down'
 import { FRONT_TOKEN_ENV, FRONT_TOKEN_HEADER, isToFront } from './protocol'
 import type { ToFront, ToWriter } from './protocol'
 
@@ -92,10 +94,26 @@ export async function startWriterProcess(
     else process.stderr.write(`${msg}\n`)
   }
 
+  /** Starts the writer again after `restartDelay`, doubling it while restarts keep failing. */
+  const restartLater = () => {
+    if (stopping) return
+    log('error', `starting the writer process again in ${restartDelay} ms`)
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined
+      spawn().then(
+        () => log('info', 'writer process running again'),
+        // Its exit already scheduled the next attempt.
+        (error: unknown) => log('error', String((error as Error)?.message ?? error)),
+      )
+    }, restartDelay)
+    restartDelay = Math.min(restartDelay * 2, RESTART_MAX_MS)
+  }
+
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
       const child = fork(ENTRY, [], {
-        execArgv: NODE_ARGS,
+        // As the front runs (tsx, the production condition, the young generation's size).
+        execArgv: serverNodeArgs(),
         env: { ...process.env, ...env, [FRONT_TOKEN_ENV]: token },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       })
@@ -106,36 +124,25 @@ export async function startWriterProcess(
         handle(current, message)
         if (message.type === 'ready') resolve()
       })
+      // A fork that fails (no memory, no such file) is followed by 'exit' where it started.
+      child.on('error', (error) => log('error', `writer process: ${error.message}`))
       child.on('exit', (code, signal) => {
         if (running === current) running = undefined
         for (const [id, waiting] of liftsWaiting) {
           liftsWaiting.delete(id)
-          waiting.reject(new Error('the writer process exited'))
+          waiting.reject(new WriterDown('the writer process exited'))
         }
-        if (current.port === undefined) {
-          reject(
-            new Error(
-              `the writer process exited (${signal ?? `code ${code}`}) before it was ready`,
-            ),
-          )
-          return
-        }
-        if (stopping) return
+        const how = signal ?? `code ${code}`
+        if (current.port === undefined)
+          reject(new Error(`the writer process exited (${how}) before it was ready`))
+        // The first start's failure is the server's: it does not start. Later, the front keeps
+        // serving readers and tries again.
+        if (stopping || !started) return
         // It may have committed changes it never announced.
         publisher.invalidateEverything()
         if (Date.now() - current.started > STABLE_MS) restartDelay = RESTART_MS
-        log(
-          'error',
-          `writer process exited (${signal ?? `code ${code}`}); starting it again in ${restartDelay} ms`,
-        )
-        restartTimer = setTimeout(() => {
-          restartTimer = undefined
-          spawn().then(
-            () => log('info', 'writer process running again'),
-            (error: unknown) => log('error', String((error as Error)?.message ?? error)),
-          )
-        }, restartDelay)
-        restartDelay = Math.min(restartDelay * 2, RESTART_MAX_MS)
+        log('error', `writer process exited (${how})`)
+        restartLater()
       })
     })
 
@@ -162,44 +169,64 @@ export async function startWriterProcess(
     }
   }
 
+  let started = false
   await spawn()
+  started = true
 
-  const unavailable = (res: ServerResponse) => {
+  const answer = (res: ServerResponse, status: number, message: string, retryAfter?: number) => {
     if (res.headersSent) {
       res.destroy()
       return
     }
-    res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '5' })
-    res.end(
-      JSON.stringify({
-        errors: [{ message: 'The CMS is restarting; try again in a few seconds' }],
-      }),
-    )
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      ...(retryAfter ? { 'retry-after': String(retryAfter) } : {}),
+    })
+    res.end(JSON.stringify({ errors: [{ message }] }))
   }
+  const restarting = (res: ServerResponse) =>
+    answer(res, 503, 'The CMS is restarting; try again in a few seconds', 5)
 
+  // Connections to the writer are kept and used again (without an agent, http-proxy asks the
+  // writer to close each one, and the writer's "Connection: close" reached the client too).
+  const agent = new http.Agent({ keepAlive: true, timeout: 30_000 })
   const passOn = createProxyMiddleware<IncomingMessage, ServerResponse>({
     router: () => `http://127.0.0.1:${running?.port ?? 0}`,
-    // The writer sees the reader's address, protocol and host (it trusts loopback proxies).
-    xfwd: true,
+    agent,
     on: {
-      proxyReq: (proxyReq) => proxyReq.setHeader(FRONT_TOKEN_HEADER, token),
       error: (error, _req, res) => {
-        log('warn', `writer process unreachable: ${(error as Error).message}`)
-        if ('writeHead' in res) unavailable(res as ServerResponse)
-        else res.destroy()
+        const code = (error as NodeJS.ErrnoException).code
+        log('warn', `writer process: ${code ?? ''} ${(error as Error).message}`)
+        if (!('writeHead' in res)) return void res.destroy()
+        // Never reached: nothing happened, and trying again is safe.
+        if (code === 'ECONNREFUSED') return restarting(res as ServerResponse)
+        // Reached, then lost: a write may or may not have been made.
+        answer(
+          res as ServerResponse,
+          502,
+          'The CMS stopped while handling this request: check whether it took effect before trying again',
+        )
       },
     },
   })
 
   return {
     proxy: (req, res, next) => {
-      if (running?.port === undefined) return unavailable(res)
+      if (running?.port === undefined) return restarting(res)
+      // The writer sees what this process resolved from the connection and the proxies it
+      // trusts, never what a client wrote in these headers itself. Set on the request rather
+      // than in http-proxy's proxyReq event, which a request with "Expect: 100-continue" skips.
+      req.headers['x-forwarded-for'] = req.ip ?? req.socket.remoteAddress ?? ''
+      req.headers['x-forwarded-proto'] = req.protocol
+      req.headers['x-forwarded-host'] = req.host
+      delete req.headers['forwarded']
+      req.headers[FRONT_TOKEN_HEADER] = token
       return passOn(req, res, next)
     },
     lifted: (documents) => {
       const current = running
       if (current?.port === undefined || !current.child.connected)
-        return Promise.reject(new Error('no writer process is running'))
+        return Promise.reject(new WriterDown('no writer process is running'))
       const id = ++lifts
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -216,6 +243,7 @@ export async function startWriterProcess(
     stop: async () => {
       stopping = true
       clearTimeout(restartTimer)
+      agent.destroy()
       const child = running?.child
       if (!child || child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))

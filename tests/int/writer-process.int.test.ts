@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Photo } from '../../src/payload-types'
@@ -44,6 +45,52 @@ async function api(method: string, path: string, body?: unknown) {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Waits until the writer answers through the front. */
+async function waitForWriter() {
+  for (let wait = 0; wait < 240; wait++) {
+    if (s.writer!.address() && (await api('GET', 'articles?limit=1&depth=0')).status === 200) return
+    await sleep(250)
+  }
+  throw new Error('the writer did not come back within a minute')
+}
+
+/** A request through Node's own client: headers fetch will not send, the socket it used. */
+function rawRequest(options: {
+  method: string
+  path: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  agent?: http.Agent
+  /** Sends the body and leaves the request unfinished. */
+  keepOpen?: boolean
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${s.url}${options.path}`,
+      { method: options.method, headers: { ...editor, ...options.headers }, agent: options.agent },
+      (response) => {
+        let body = ''
+        response.on('data', (chunk) => (body += chunk))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            headers: response.headers,
+            body,
+            reused: request.reusedSocket,
+          }),
+        )
+      },
+    )
+    request.on('error', reject)
+    const send = () => {
+      if (options.body !== undefined) request.write(options.body)
+      if (!options.keepOpen) request.end()
+    }
+    if (options.headers?.expect) request.on('continue', send)
+    else send()
+  })
+}
 
 beforeAll(async () => {
   s = await startTestServer({ seed: true, role: 'front' })
@@ -161,6 +208,29 @@ describe('the writer process', () => {
     expect(Buffer.from(await file.arrayBuffer()).length).toBe(doc.filesize)
   })
 
+  it('passes on a request that expects 100-continue (curl sends it with large bodies)', async () => {
+    const { status } = await rawRequest({
+      method: 'POST',
+      path: '/api/users/login',
+      headers: { 'content-type': 'application/json', expect: '100-continue' },
+      body: JSON.stringify({ email: 'editor@example.com', password: 'wrong password' }),
+    })
+    expect(status).toBe(401)
+  })
+
+  it('keeps connections alive through the front', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const first = await rawRequest({ method: 'GET', path: '/api/articles?limit=1', agent })
+      const second = await rawRequest({ method: 'GET', path: '/api/articles?limit=1', agent })
+      expect([first.status, second.status]).toEqual([200, 200])
+      expect(first.headers.connection).not.toBe('close')
+      expect(second.reused).toBe(true)
+    } finally {
+      agent.destroy()
+    }
+  })
+
   it('re-renders what an embargo lift changed when the front asks', async () => {
     await expect(
       s.writer!.lifted([{ key: 'photos:no-such-photo', at: new Date().toISOString() }]),
@@ -197,6 +267,46 @@ describe('the writer process', () => {
     expect(saved.status).toBe(200)
     expect((await get(`/articles/${other.slug}`)).body.title).toBe('After the restart')
   }, 90_000)
+
+  it('a request the writer dies in the middle of is answered 502, not "try again"', async () => {
+    await waitForWriter()
+    const pid = s.writer!.pid()!
+    // An upload whose body is still coming when the writer is killed.
+    const answered = rawRequest({
+      method: 'POST',
+      path: '/api/photos',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=paddock',
+        'content-length': '1000000',
+      },
+      body: '--paddock\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n',
+      keepOpen: true,
+    })
+    await sleep(300)
+    process.kill(pid, 'SIGKILL')
+    const { status, body } = await answered
+    expect(status).toBe(502)
+    expect(JSON.parse(body).errors[0].message).toMatch(/check whether it took effect/)
+  }, 90_000)
+
+  it('a writer that dies again while starting is started again', async () => {
+    await waitForWriter()
+    const first = s.writer!.pid()!
+    process.kill(first, 'SIGKILL')
+    // The second one is killed before it is ready.
+    let second: number | undefined
+    for (let wait = 0; wait < 1500 && !second; wait++) {
+      const pid = s.writer!.pid()
+      if (pid && pid !== first) second = pid
+      else await sleep(20)
+    }
+    expect(second).toBeGreaterThan(0)
+    expect(s.writer!.address()).toBeUndefined()
+    process.kill(second!, 'SIGKILL')
+    await waitForWriter()
+    expect(s.writer!.pid()).not.toBe(second)
+    expect((await api('GET', 'articles?limit=1&depth=0')).status).toBe(200)
+  }, 120_000)
 
   it('stops with the server', async () => {
     const pid = s.writer!.pid()!

@@ -8,6 +8,7 @@ import type { StoredLookup, Subscriber } from '../../publishing/publisher'
 import type { Rendered } from '../cache'
 import { JSON_TYPE, articleOfResponse } from '../responses'
 import type { DeliveredArticle } from '../types'
+import { WriterDown } from '../../writer/down'
 import { filterToken, renderViews, rendererStamp, sortKeyOf } from './render'
 import { storedRows } from './rows'
 import type { StoredRows, ViewRow } from './rows'
@@ -57,7 +58,12 @@ export class DeliveryStore {
    * The process that writes, when this one only reads (the front, src/writer): it recovers, and
    * re-renders after embargo lifts; this one asks it to.
    */
-  writer: { lifted: (documents: { key: Key; at: string }[]) => Promise<void> } | undefined
+  writer:
+    | {
+        /** Rejects with `WriterDown` when no writer runs: then this process renders. */
+        lifted: (documents: { key: Key; at: string }[]) => Promise<void>
+      }
+    | undefined
 
   constructor(private readonly payload: Payload) {
     this.rows = storedRows(payload)
@@ -351,11 +357,13 @@ export class DeliveryStore {
       try {
         return await this.writer.lifted(documents)
       } catch (error) {
-        // Nothing else would render them (a lift is no change): this process does, once.
-        this.payload.logger.warn({
-          err: error,
-          msg: 'delivery store: the writer could not re-render after an embargo lift; rendering here',
-        })
+        // A writer that runs and failed is not second-guessed: rendering here beside it would
+        // meet its locks (on SQLite, a synchronous wait that stops every reader).
+        if (!(error instanceof WriterDown)) throw error
+        // None runs: nothing else would render them (a lift is no change), so this process does.
+        this.payload.logger.warn(
+          'delivery store: no writer process to re-render after an embargo lift; rendering here',
+        )
       }
     }
     const showing = await this.rows.storiesShowing(documents.map((document) => document.key))
